@@ -1,0 +1,100 @@
+# twilio_ops.flex: one command for every test (`make test`), and the demo (`make demo`).
+#
+# Everything runs from virtual environments this Makefile creates under .venv/, with pinned
+# test dependencies, against a copy of the checkout staged as
+# .build/ansible_collections/twilio_ops/flex (where ansible-test requires a collection to be).
+#
+# Two ansible-core lines are tested: the newest (2.21, on Python 3.12+) runs everything; the
+# oldest supported (2.18, on Python 3.11+) runs the unit and integration tests again.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+PY_NEW ?= $(shell scripts/find-python 3.12 3.13 3.14)
+PY_OLD ?= $(shell scripts/find-python 3.11 3.12 3.13)
+VENV_NEW := $(ROOT)/.venv/core-2.21
+VENV_OLD := $(ROOT)/.venv/core-2.18
+VENV_TOOLS := $(ROOT)/.venv/tools
+BUILD := $(ROOT)/.build
+COLLECTION := $(BUILD)/ansible_collections/twilio_ops/flex
+RESULTS := $(ROOT)/tests/output/results
+
+pyver = $(shell $(1)/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
+.PHONY: help test venvs stage sanity units units-new units-old integration integration-new integration-old \
+	fidelity molecule lint docs docs-lint changelog galaxy-import ee demo bench bench-smoke clean
+
+help:
+	@echo "make demo        set up, start the emulator, provision the example sites, show idempotence and a check-mode diff"
+	@echo "make test        every test: sanity, units, emulator fidelity, integration (2.21 and 2.18), molecule, lint, docs"
+	@echo "make bench       cost per address against the floor (not part of make test)"
+	@echo "make docs        build the HTML docs site into docs/build/html"
+	@echo "make clean       remove virtual environments and build output"
+
+# -- environments -------------------------------------------------------------------------
+
+$(VENV_NEW)/.stamp: tests/requirements/core-2.21.txt
+	rm -rf $(VENV_NEW) && $(PY_NEW) -m venv $(VENV_NEW)
+	$(VENV_NEW)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV_NEW)/bin/python -m pip install --quiet -r $<
+	touch $@
+
+$(VENV_OLD)/.stamp: tests/requirements/core-2.18.txt
+	rm -rf $(VENV_OLD) && $(PY_OLD) -m venv $(VENV_OLD)
+	$(VENV_OLD)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV_OLD)/bin/python -m pip install --quiet -r $<
+	touch $@
+
+$(VENV_TOOLS)/.stamp: tests/requirements/tools.txt
+	rm -rf $(VENV_TOOLS) && $(PY_NEW) -m venv $(VENV_TOOLS)
+	$(VENV_TOOLS)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV_TOOLS)/bin/python -m pip install --quiet -r $<
+	touch $@
+
+venvs: $(VENV_NEW)/.stamp $(VENV_OLD)/.stamp $(VENV_TOOLS)/.stamp
+
+stage:
+	@scripts/stage-collection $(BUILD) >/dev/null
+	@mkdir -p $(RESULTS)
+
+# -- the test suites ----------------------------------------------------------------------
+
+test: venvs
+	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	$(MAKE) --no-print-directory sanity units integration fidelity molecule lint docs-lint galaxy-import ee
+	@$(VENV_NEW)/bin/python scripts/tally-results $(RESULTS)
+
+sanity: $(VENV_NEW)/.stamp stage
+	cd $(COLLECTION) && $(VENV_NEW)/bin/ansible-test sanity --venv --requirements --python $(call pyver,$(VENV_NEW)) --junit --color no
+	cp $(COLLECTION)/tests/output/junit/*.xml $(RESULTS)/ 2>/dev/null || true
+
+units: units-new units-old
+
+units-new: $(VENV_NEW)/.stamp stage
+	cd $(COLLECTION) && $(VENV_NEW)/bin/ansible-test units --venv --requirements --python $(call pyver,$(VENV_NEW)) --color no
+	cp $(COLLECTION)/tests/output/junit/python$(call pyver,$(VENV_NEW))-units.xml $(RESULTS)/units-2.21.xml
+
+units-old: $(VENV_OLD)/.stamp stage
+	cd $(COLLECTION) && $(VENV_OLD)/bin/ansible-test units --venv --requirements --python $(call pyver,$(VENV_OLD)) --color no
+	cp $(COLLECTION)/tests/output/junit/python$(call pyver,$(VENV_OLD))-units.xml $(RESULTS)/units-2.18.xml
+
+integration: integration-new integration-old
+
+integration-new: $(VENV_NEW)/.stamp stage
+	rm -rf $(COLLECTION)/tests/output/junit && \
+	cd $(COLLECTION) && $(VENV_NEW)/bin/ansible-test integration --venv --requirements --python $(call pyver,$(VENV_NEW)) --color no
+	$(VENV_NEW)/bin/python scripts/collect-junit $(COLLECTION)/tests/output/junit $(RESULTS)/integration-2.21.xml
+
+integration-old: $(VENV_OLD)/.stamp stage
+	rm -rf $(COLLECTION)/tests/output/junit && \
+	cd $(COLLECTION) && $(VENV_OLD)/bin/ansible-test integration --venv --requirements --python $(call pyver,$(VENV_OLD)) --color no
+	$(VENV_NEW)/bin/python scripts/collect-junit $(COLLECTION)/tests/output/junit $(RESULTS)/integration-2.18.xml
+
+fidelity: $(VENV_NEW)/.stamp
+	mkdir -p $(RESULTS)
+	$(VENV_NEW)/bin/python -m pytest -q tests/fidelity --junitxml=$(RESULTS)/fidelity.xml
+
+clean:
+	rm -rf .venv .build tests/output docs/build

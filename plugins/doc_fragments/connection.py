@@ -1,0 +1,84 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    """The connection options every module takes; the twin of connection_argument_spec() in
+    plugins/module_utils/_api.py (validate-modules checks that the two agree)."""
+
+    DOCUMENTATION = r'''
+options:
+  account_sid:
+    description:
+      - The Twilio Account SID (C(AC) followed by 32 hex digits).
+      - Needed with O(auth_token). With O(api_key) it is optional.
+      - If not set, the environment variable E(TWILIO_ACCOUNT_SID) is used.
+    type: str
+  auth_token:
+    description:
+      - The account's auth token, sent as the password of HTTP Basic authentication with O(account_sid).
+      - Never shown in results, diffs or messages.
+      - If not set, the environment variable E(TWILIO_AUTH_TOKEN) is used.
+      - Give either O(auth_token), or O(api_key) with O(api_secret). When both are given, the API key is used.
+    type: str
+  api_key:
+    description:
+      - The SID of a Twilio API key (C(SK) followed by 32 hex digits), used with O(api_secret) instead of O(auth_token).
+      - If not set, the environment variable E(TWILIO_API_KEY) is used.
+    type: str
+  api_secret:
+    description:
+      - The secret of the API key O(api_key). Never shown in results, diffs or messages.
+      - If not set, the environment variable E(TWILIO_API_SECRET) is used.
+    type: str
+  flex_api_url:
+    description:
+      - Base URL of the Twilio Flex API, without a trailing version path.
+      - Override it to reach the collection's emulator, for example V(http://127.0.0.1:8642/flex-api).
+      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then the default.
+      - Flex is offered only in Twilio's US1 region, so there is no region or edge setting.
+    type: str
+    default: https://flex-api.twilio.com
+  studio_api_url:
+    description:
+      - Base URL of the Twilio Studio API, used to resolve Studio flows by name.
+      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then the default.
+    type: str
+    default: https://studio.twilio.com
+  validate_certs:
+    description:
+      - Whether to verify the TLS certificates of the API. Only switch it off for a test endpoint you trust.
+    type: bool
+    default: true
+  timeout:
+    description:
+      - Seconds to wait for each HTTP request to connect and to answer.
+    type: float
+    default: 30
+  retry_timeout:
+    description:
+      - Upper bound, in seconds, on the time spent waiting between retries of one request.
+      - Requests answered 429, 502, 503 or 504, and requests that time out or lose their connection,
+        are retried with exponential backoff that honours the C(Retry-After) header, until this much time is spent.
+      - A create that got an ambiguous answer (5xx, a timeout or a dropped connection) is followed by a lookup
+        before any retry, so a create that was applied is never sent twice.
+      - V(0) disables retries.
+    type: float
+    default: 60
+requirements:
+  - requests (on the host the module runs on, normally the controller)
+notes:
+  - >-
+    The modules talk to Twilio over HTTPS from wherever they run. Run them on the controller
+    (C(delegate_to: localhost)) or in an execution environment; the target hosts need nothing.
+seealso:
+  - name: Flex Flow API reference
+    description: Twilio's reference for the resource these modules manage.
+    link: https://www.twilio.com/docs/flex/developer/messaging/api/flex-flow
+'''

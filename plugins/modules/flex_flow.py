@@ -1,0 +1,297 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: flex_flow
+short_description: Create, update or delete a Twilio Flex Flow (a WebChat or messaging address)
+version_added: 1.0.0
+description:
+  - Makes one Twilio Flex Flow (what the Flex console calls a legacy WebChat or messaging address) exist as
+    described, or not exist.
+  - Identifies the flow by O(sid), or by O(friendly_name). Names are not unique in Twilio; when several flows share the
+    name the module fails, lists their SIDs and changes nothing.
+  - Compares only the options you set, and sends only what differs. A second identical run reports no change and sends
+    no write.
+  - Resolves O(studio_flow), a Studio flow's name, to its SID, and reads the chat service from the account's Flex
+    Configuration when O(chat_service_sid) is left out on create.
+  - Flex Flows belong to Flex UI 1.x (Programmable Chat). Flex UI 2.x accounts use Conversations address configurations instead.
+author:
+  - twilio_ops.flex maintainers (@twilio-ops)
+extends_documentation_fragment:
+  - twilio_ops.flex.connection
+  - twilio_ops.flex.attributes
+  - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+attributes:
+  check_mode:
+    support: full
+    details: In check mode nothing is written; lookups (the flow, a Studio flow by name, the Flex Configuration) still run.
+  diff_mode:
+    support: full
+    details: The diff holds the fields that change; for a create the whole new flow, for a delete the whole old one.
+  idempotent:
+    support: full
+options:
+  state:
+    description:
+      - V(present) creates the flow or updates it in place; V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  sid:
+    description:
+      - The Flex Flow SID (C(FO) followed by 32 hex digits).
+      - With O(friendly_name) as well, renames the flow with this SID.
+      - A flow cannot be created with a chosen SID; with O(state=present) the flow must exist.
+      - One of O(sid) and O(friendly_name) is required.
+    type: str
+  friendly_name:
+    description:
+      - The flow's name, which identifies it when O(sid) is not given (exact, case-sensitive match).
+      - Needed to create a flow. Must not be empty or only whitespace.
+    type: str
+  chat_service_sid:
+    description:
+      - The Programmable Chat service (C(IS) followed by 32 hex digits).
+      - When creating and left out, the account's Flex Configuration C(chat_service_instance_sid) is used.
+    type: str
+  channel_type:
+    description:
+      - The channel. When creating and left out, V(web) (a WebChat address).
+    type: str
+    choices: [web, sms, facebook, whatsapp, line, custom]
+  contact_identity:
+    description:
+      - The channel's identity, for example the phone number of an C(sms) flow.
+    type: str
+  enabled:
+    description:
+      - Whether the flow takes new conversations. Twilio's default on create is V(false).
+    type: bool
+  integration_type:
+    description:
+      - What handles new conversations. V(studio) needs O(studio_flow) or O(integration.flow_sid); V(external) needs
+        O(integration.url); V(task) needs O(integration.workspace_sid) and O(integration.workflow_sid).
+      - Implied by O(studio_flow), or by an integration option that only one type takes.
+      - A create needs an integration.
+    type: str
+    choices: [studio, external, task]
+  studio_flow:
+    description:
+      - The friendly name of the Studio flow that handles new conversations, resolved to its SID.
+      - Fails when no Studio flow, or more than one, has this name. Implies O(integration_type=studio).
+      - Mutually exclusive with O(integration.flow_sid).
+    type: str
+  integration:
+    description:
+      - How the integration handles a conversation. Set only the options you want managed; others are left as they are.
+    type: dict
+    suboptions:
+      flow_sid:
+        description: The Studio flow SID (C(FW) followed by 32 hex digits), for O(integration_type=studio).
+        type: str
+      url:
+        description: The webhook URL (absolute http or https), for O(integration_type=external).
+        type: str
+      workspace_sid:
+        description: The TaskRouter workspace SID (C(WS) followed by 32 hex digits), for O(integration_type=task).
+        type: str
+      workflow_sid:
+        description: The TaskRouter workflow SID (C(WW) followed by 32 hex digits), for O(integration_type=task).
+        type: str
+      channel:
+        description: The TaskRouter task channel SID or unique name, for O(integration_type=task).
+        type: str
+      timeout:
+        description: Task timeout in seconds (at least 1), for O(integration_type=task).
+        type: int
+      priority:
+        description: Task priority (0 or more), for O(integration_type=task).
+        type: int
+      creation_on_message:
+        description: For outbound flows, whether the task is created only when the customer first replies.
+        type: bool
+      retry_count:
+        description: How many times (0 to 3) Twilio retries the Studio flow or webhook, for V(studio) and V(external).
+        type: int
+  long_lived:
+    description:
+      - Whether the chat channel stays open for later interactions.
+    type: bool
+  janitor_enabled:
+    description:
+      - Whether the channel janitor closes inactive chat channels.
+    type: bool
+seealso:
+  - module: twilio_ops.flex.flex_flow_info
+  - module: twilio_ops.flex.studio_flow_info
+  - module: twilio_ops.flex.flex_configuration_info
+  - name: Twilio WebChat setup guide
+    description: Twilio recommends one WebChat address per use case, such as per website or per language.
+    link: https://www.twilio.com/docs/flex/admin-guide/tutorials/webchat-setup
+'''
+
+EXAMPLES = r'''
+- name: One WebChat address per language, each on its own Studio flow
+  twilio_ops.flex.flex_flow:
+    friendly_name: "WebChat {{ item.language }}"
+    studio_flow: "{{ item.flow }}"
+    enabled: true
+  loop:
+    - {language: en, flow: Webchat Flow}
+    - {language: pt-BR, flow: Webchat Flow}
+  delegate_to: localhost
+  register: webchat
+
+- name: Show where to try each address
+  ansible.builtin.debug:
+    msg: "{{ webchat.results | map(attribute='demo_url') | list }}"
+
+- name: Rename an address, found by its SID
+  twilio_ops.flex.flex_flow:
+    sid: FO0123456789abcdef0123456789abcdef
+    friendly_name: WebChat en-GB
+  delegate_to: localhost
+
+- name: Point an address at a webhook instead of Studio, and show the change
+  twilio_ops.flex.flex_flow:
+    friendly_name: WebChat en
+    integration_type: external
+    integration:
+      url: https://example.com/flex/webchat
+      retry_count: 2
+  diff: true
+  delegate_to: localhost
+
+- name: Delete an address
+  twilio_ops.flex.flex_flow:
+    friendly_name: WebChat fr
+    state: absent
+  delegate_to: localhost
+
+- name: Set the connection once for every module of the collection
+  module_defaults:
+    group/twilio_ops.flex.flex:
+      account_sid: "{{ twilio_account_sid }}"
+      auth_token: "{{ twilio_auth_token }}"
+  block:
+    - name: A WebChat address for the support site
+      twilio_ops.flex.flex_flow:
+        friendly_name: Support site
+        studio_flow: Webchat Flow
+        janitor_enabled: true
+      delegate_to: localhost
+'''
+
+RETURN = r'''
+flex_flow:
+  description:
+    - The Flex Flow as the API returns it after the change; in check mode, as it would be.
+    - Empty when the flow is absent.
+  returned: always
+  type: dict
+  contains:
+    sid:
+      description: The Flex Flow SID. V(null) in check mode when the flow would be created.
+      type: str
+      sample: FO0123456789abcdef0123456789abcdef
+    account_sid:
+      description: The account SID.
+      type: str
+      sample: AC0123456789abcdef0123456789abcdef
+    friendly_name:
+      description: The flow's name.
+      type: str
+      sample: WebChat en
+    chat_service_sid:
+      description: The chat service SID.
+      type: str
+      sample: IS0123456789abcdef0123456789abcdef
+    channel_type:
+      description: The channel.
+      type: str
+      sample: web
+    contact_identity:
+      description: The channel's identity.
+      type: str
+      sample: null
+    enabled:
+      description: Whether the flow takes new conversations.
+      type: bool
+      sample: true
+    integration_type:
+      description: What handles new conversations.
+      type: str
+      sample: studio
+    integration:
+      description: The integration's settings, with snake_case keys.
+      type: dict
+      sample: {"flow_sid": "FW0123456789abcdef0123456789abcdef", "retry_count": 3}
+    long_lived:
+      description: Whether the chat channel stays open.
+      type: bool
+      sample: false
+    janitor_enabled:
+      description: Whether the channel janitor is on.
+      type: bool
+      sample: false
+    date_created:
+      description: When the flow was created (ISO 8601).
+      type: str
+      sample: '2026-11-25T10:00:00Z'
+    date_updated:
+      description: When the flow last changed (ISO 8601).
+      type: str
+      sample: '2026-11-25T10:00:00Z'
+    url:
+      description: The flow's API URL.
+      type: str
+      sample: https://flex-api.twilio.com/v1/FlexFlows/FO0123456789abcdef0123456789abcdef
+demo_url:
+  description: The Flex demo WebChat widget for this address, to try it in a browser.
+  returned: when the flow is a web flow and has a SID (not for a create in check mode)
+  type: str
+  sample: https://demo.flex.twilio.com/chat?accountSid=AC0123456789abcdef0123456789abcdef&flexFlowSid=FO0123456789abcdef0123456789abcdef
+operation:
+  description: What the module did, or would do in check mode.
+  returned: always
+  type: str
+  choices: [create, update, delete, none]
+  sample: update
+retries:
+  description:
+    - Requests that were retried (or recovered by a lookup), oldest first; empty when every request succeeded at once.
+    - Each retry is also reported as a warning.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"method": "GET", "path": "/v1/FlexFlows", "reason": 429, "wait": 1.0, "outcome": "retrying"}]
+error:
+  description: The Twilio error that failed the module.
+  returned: on an API failure
+  type: dict
+  sample: {"status": 404, "code": 20404, "message": "The requested resource was not found",
+           "more_info": "https://www.twilio.com/docs/errors/20404", "method": "GET", "path": "/v1/FlexFlows/FO0123456789abcdef0123456789abcdef"}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows, flex_flow_argument_spec
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=flex_flow_argument_spec(),
+        required_one_of=[('sid', 'friendly_name')],
+        supports_check_mode=True,
+    )
+    FlexFlows(module).run()
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,87 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: studio_flow_info
+short_description: List Twilio Studio flows, to find a flow's SID by its name
+version_added: 1.0.0
+description:
+  - Returns the account's Studio (v2) flows, optionally only those with a given SID or name.
+  - Studio's API has no name filter, so the module reads every page (1000 flows a request) and matches the name itself.
+  - Always returns a list, empty when nothing matches.
+  - The role C(twilio_ops.flex.webchat_addresses) uses it to resolve every Studio flow a site names with one read.
+author:
+  - twilio_ops.flex maintainers (@twilio-ops)
+extends_documentation_fragment:
+  - twilio_ops.flex.connection
+  - twilio_ops.flex.attributes
+  - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.attributes.INFO_MODULE
+options:
+  sid:
+    description:
+      - Only the flow with this SID (C(FW) followed by 32 hex digits). A SID that does not exist gives an empty list.
+    type: str
+  friendly_name:
+    description:
+      - Only flows with exactly this name (case-sensitive).
+    type: str
+seealso:
+  - module: twilio_ops.flex.flex_flow
+'''
+
+EXAMPLES = r'''
+- name: Find the SID of the Studio flow named "Webchat Flow"
+  twilio_ops.flex.studio_flow_info:
+    friendly_name: Webchat Flow
+  delegate_to: localhost
+  register: studio
+
+- name: Use it
+  ansible.builtin.debug:
+    msg: "{{ studio.studio_flows[0].sid }}"
+  when: studio.studio_flows | length == 1
+'''
+
+RETURN = r'''
+studio_flows:
+  description: The matching Studio flows as the API lists them (without their definitions). Empty when none match.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - sid: FW0123456789abcdef0123456789abcdef
+      friendly_name: Webchat Flow
+      status: published
+      revision: 1
+retries:
+  description: Requests that were retried, oldest first; empty when every request succeeded at once.
+  returned: always
+  type: list
+  elements: dict
+  sample: []
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import check_sid, connection_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
+
+
+def main():
+    argument_spec = connection_argument_spec()
+    argument_spec.update(sid=dict(type='str'), friendly_name=dict(type='str'))
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    if module.params['sid']:
+        check_sid(module, 'sid', module.params['sid'], StudioFlows.sid_prefix)
+    StudioFlows(module).run_info('studio_flows', sid=module.params['sid'], name=module.params['friendly_name'])
+
+
+if __name__ == '__main__':
+    main()

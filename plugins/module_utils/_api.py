@@ -46,7 +46,7 @@ BACKOFF_CAP = 10.0
 _sleep = time.sleep
 _monotonic = time.monotonic
 
-SID_RE = re.compile(r'^([A-Z]{2})[0-9a-fA-F]{32}$')
+SID_RE = re.compile(r'([A-Z]{2})[0-9a-fA-F]{32}')
 
 
 def connection_argument_spec():
@@ -77,6 +77,10 @@ class TwilioApiError(Exception):
         self.more_info = more_info
         self.transport = transport
         super(TwilioApiError, self).__init__(self.describe())
+
+    def __str__(self):
+        # The message can gain detail after construction (how many attempts were made).
+        return self.describe()
 
     @classmethod
     def from_response(cls, method, path, response):
@@ -233,8 +237,12 @@ class TwilioClient:
                 error = TwilioApiError(method, path, message='%s (timeout %ss)' % (exc.__class__.__name__, self.timeout),
                                        transport=_transport_kind(exc))
             else:
-                if response.status_code < 400:
+                if 200 <= response.status_code < 300:
                     return _json_body(method, path, response)
+                if response.status_code < 400:
+                    # Redirects are not followed (they would carry the credentials elsewhere).
+                    raise TwilioApiError(method, path, status=response.status_code,
+                                         message='redirected to %s: is the API URL right?' % response.headers.get('Location'))
                 error = TwilioApiError.from_response(method, path, response)
             if recover is not None and error.ambiguous:
                 found = recover()
@@ -276,14 +284,18 @@ class TwilioClient:
         return records
 
 
+def _article(noun):
+    return ('an ' if noun[:1] in 'AEIOU' else 'a ') + noun
+
+
 def sid_problem(value, prefix):
     """Why value is not a SID of the resource type that prefix names, or None when it is."""
-    match = SID_RE.match(value) if isinstance(value, str) else None
+    match = SID_RE.fullmatch(value) if isinstance(value, str) else None
     if match and match.group(1) == prefix:
         return None
-    expected = 'a %s SID (%s followed by 32 hex digits)' % (SID_TYPES.get(prefix, prefix), prefix)
+    expected = '%s SID (%s followed by 32 hex digits)' % (_article(SID_TYPES.get(prefix, prefix)), prefix)
     if match and match.group(1) in SID_TYPES:
-        return 'is a %s SID, expected %s' % (SID_TYPES[match.group(1)], expected)
+        return 'is %s SID, expected %s' % (_article(SID_TYPES[match.group(1)]), expected)
     return 'is not %s' % expected
 
 

@@ -33,6 +33,14 @@ class StudioFlows(TwilioResource):
     fields = STUDIO_FLOW_FIELDS
     name_field = STUDIO_FLOW_FIELDS[0]
 
+    def fetch(self, sid):
+        """A flow by SID, without its definition, as the list shows flows: the definition can be
+        large and the collection never needs it."""
+        flow = super(StudioFlows, self).fetch(sid)
+        if flow is not None:
+            flow.pop('definition', None)
+        return flow
+
     def sids_by_name(self, names):
         """{name: FW SID} for each name, from one read of the account's flows. Fails naming the
         option when a name matches no flow or several (then the user must pick by SID)."""

@@ -1,0 +1,93 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""flex_configuration_info against replayed HTTP: every test lists the exact requests the module must send."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import requests
+
+from ansible_collections.twilio_ops.flex.plugins.modules import flex_configuration_info
+from ansible_collections.twilio_ops.flex.tests.unit.canned import (
+    CHAT_SERVICE_SID,
+    CONFIGURATION,
+    CONNECTION,
+    configuration,
+    get_configuration,
+    twilio_error,
+)
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+
+
+def run(args, calls):
+    module_args = dict(CONNECTION)
+    module_args.update(args)
+    replay = Replay(calls)
+    result, failed = replay.run(flex_configuration_info.main, module_args)
+    return result, failed, replay
+
+
+def test_returns_the_configuration():
+    result, failed, replay = run({}, [get_configuration()])
+
+    assert not failed, result
+    assert result['changed'] is False
+    assert result['flex_configuration'] == configuration()
+    assert result['flex_configuration']['chat_service_instance_sid'] == CHAT_SERVICE_SID
+    assert result['retries'] == []
+    assert replay.warnings == []
+    assert replay.session.headers['User-Agent'].startswith('twilio_ops.flex (Ansible module flex_configuration_info; ')
+
+
+def test_check_mode_reads_as_usual():
+    replay = Replay([get_configuration()])
+    result, failed = replay.run(flex_configuration_info.main, dict(CONNECTION), check_mode=True)
+
+    assert not failed, result
+    assert result['flex_configuration'] == configuration()
+
+
+def test_api_error_surfaces_the_twilio_code():
+    calls = [Call('GET', CONFIGURATION, status=404, json=twilio_error(404, 20404, 'The requested resource /Configuration was not found'))]
+    result, failed, dummy = run({}, calls)
+
+    assert failed
+    assert result['msg'] == ('GET /v1/Configuration answered HTTP 404, Twilio error 20404: The requested resource /Configuration was not found '
+                             '(more info: https://www.twilio.com/docs/errors/20404)')
+    assert result['error'] == dict(status=404, code=20404, message='The requested resource /Configuration was not found',
+                                   more_info='https://www.twilio.com/docs/errors/20404', method='GET', path='/v1/Configuration')
+    assert result['retries'] == []
+
+
+def test_retries_are_reported_on_success():
+    calls = [Call('GET', CONFIGURATION, status=502, headers={'Retry-After': '3'}), get_configuration()]
+    result, failed, replay = run({}, calls)
+
+    assert not failed, result
+    assert replay.sleeps == [3.0]
+    assert result['retries'] == [dict(method='GET', path='/v1/Configuration', reason=502, wait=3.0, outcome='retrying')]
+    assert replay.warnings == ['Twilio GET /v1/Configuration: 502; retrying in 3.0s']
+
+
+def test_retries_are_reported_on_failure():
+    timeout = Call('GET', CONFIGURATION, raises=requests.exceptions.ReadTimeout('slow'))
+    replay = Replay([timeout, timeout], uniform=lambda low, high: high)
+    result, failed = replay.run(flex_configuration_info.main, dict(CONNECTION, retry_timeout=1))
+
+    assert failed
+    assert replay.sleeps == [1.0]
+    assert result['retries'] == [dict(method='GET', path='/v1/Configuration', reason='timeout', wait=1.0, outcome='retrying')]
+    assert result['error']['method'] == 'GET'
+
+
+def test_missing_credentials_fail_before_any_request():
+    replay = Replay([])
+    result, failed = replay.run(flex_configuration_info.main, dict(flex_api_url=CONNECTION['flex_api_url']))
+
+    assert failed
+    assert result['msg'].startswith('No Twilio credentials')
+    assert replay.requests == []

@@ -67,18 +67,21 @@ test: venvs
 	@$(VENV_NEW)/bin/python scripts/tally-results $(RESULTS)
 
 sanity: $(VENV_NEW)/.stamp stage
+	rm -rf $(COLLECTION)/tests/output/junit && \
 	cd $(COLLECTION) && $(VENV_NEW)/bin/ansible-test sanity --venv --requirements --python $(call pyver,$(VENV_NEW)) --junit --color no
-	cp $(COLLECTION)/tests/output/junit/*.xml $(RESULTS)/ 2>/dev/null || true
+	$(VENV_NEW)/bin/python scripts/collect-junit $(COLLECTION)/tests/output/junit $(RESULTS)/sanity-2.21.xml
 
 units: units-new units-old
 
 units-new: $(VENV_NEW)/.stamp stage
+	rm -rf $(COLLECTION)/tests/output/junit && \
 	cd $(COLLECTION) && $(VENV_NEW)/bin/ansible-test units --venv --requirements --python $(call pyver,$(VENV_NEW)) --color no
-	cp $(COLLECTION)/tests/output/junit/python$(call pyver,$(VENV_NEW))-units.xml $(RESULTS)/units-2.21.xml
+	$(VENV_NEW)/bin/python scripts/collect-junit $(COLLECTION)/tests/output/junit $(RESULTS)/units-2.21.xml
 
 units-old: $(VENV_OLD)/.stamp stage
+	rm -rf $(COLLECTION)/tests/output/junit && \
 	cd $(COLLECTION) && $(VENV_OLD)/bin/ansible-test units --venv --requirements --python $(call pyver,$(VENV_OLD)) --color no
-	cp $(COLLECTION)/tests/output/junit/python$(call pyver,$(VENV_OLD))-units.xml $(RESULTS)/units-2.18.xml
+	$(VENV_NEW)/bin/python scripts/collect-junit $(COLLECTION)/tests/output/junit $(RESULTS)/units-2.18.xml
 
 integration: integration-new integration-old
 

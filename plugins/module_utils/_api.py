@@ -100,12 +100,15 @@ class TwilioApiError(Exception):
     def ambiguous(self):
         """True when a write may have been applied although no success came back."""
         if self.transport is not None:
-            return self.transport != 'connect-timeout'
+            return self.transport not in ('connect-timeout', 'tls')
         return self.status is not None and self.status >= 500
 
     @property
     def retryable(self):
-        return self.transport is not None or self.status in RETRY_STATUSES
+        # A certificate that fails verification will fail again: say so at once.
+        if self.transport is not None:
+            return self.transport != 'tls'
+        return self.status in RETRY_STATUSES
 
     def describe(self):
         if self.transport is not None:
@@ -126,6 +129,8 @@ class TwilioApiError(Exception):
 
 
 def _transport_kind(exc):
+    if isinstance(exc, requests.exceptions.SSLError):
+        return 'tls'
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return 'connect-timeout'
     if isinstance(exc, requests.exceptions.Timeout):
@@ -177,7 +182,9 @@ class TwilioClient:
         self.base_urls = dict(flex=self._base_url('flex_api_url'), studio=self._base_url('studio_api_url'))
         self.session = requests.Session()
         self.session.auth = self._credentials()
-        self.session.verify = params['validate_certs']
+        # Passed with every request: a session-level verify loses to REQUESTS_CA_BUNDLE and
+        # CURL_CA_BUNDLE in requests, which would silently override validate_certs=false.
+        self.verify = params['validate_certs']
         self.session.headers.update({
             'Accept': 'application/json',
             'User-Agent': 'twilio_ops.flex (Ansible module %s; Python %s)' % (module._name, sys.version.split()[0]),
@@ -232,9 +239,10 @@ class TwilioClient:
             attempt += 1
             response = None
             try:
-                response = self.session.request(method, url, params=params, data=form, timeout=self.timeout, allow_redirects=False)
+                response = self.session.request(method, url, params=params, data=form, timeout=self.timeout,
+                                                verify=self.verify, allow_redirects=False)
             except requests.exceptions.RequestException as exc:
-                error = TwilioApiError(method, path, message='%s (timeout %ss)' % (exc.__class__.__name__, self.timeout),
+                error = TwilioApiError(method, path, message='%s (timeout %ss): %s' % (exc.__class__.__name__, self.timeout, exc),
                                        transport=_transport_kind(exc))
             else:
                 if 200 <= response.status_code < 300:

@@ -110,18 +110,17 @@ class Call:
 
 
 class FakeSession:
-    """Stands in for requests.Session: keeps what the client configures (auth, verify, headers)
-    and answers request() from the replay's script."""
+    """Stands in for requests.Session: keeps what the client configures (auth, headers) and
+    answers request() from the replay's script."""
 
     def __init__(self, replay):
         self.replay = replay
         self.auth = None
-        self.verify = True
         self.headers = CaseInsensitiveDict()
         replay.sessions.append(self)
 
-    def request(self, method, url, params=None, data=None, timeout=None, allow_redirects=True, **kwargs):
-        return self.replay.handle(method, url, params, data, timeout, allow_redirects, kwargs)
+    def request(self, method, url, params=None, data=None, timeout=None, verify=None, allow_redirects=True, **kwargs):
+        return self.replay.handle(method, url, params, data, timeout, verify, allow_redirects, kwargs)
 
     def close(self):
         """Nothing to release; present because real sessions have it."""
@@ -180,12 +179,16 @@ class Replay:
     def remaining(self):
         return self.expected[self.position:]
 
-    def handle(self, method, url, params, form, timeout, allow_redirects, extra):
+    def handle(self, method, url, params, form, timeout, verify, allow_redirects, extra):
         number = len(self.requests) + 1
-        self.requests.append(dict(method=method, url=url, params=params, form=form, timeout=timeout, allow_redirects=allow_redirects))
+        self.requests.append(dict(method=method, url=url, params=params, form=form, timeout=timeout, verify=verify,
+                                  allow_redirects=allow_redirects))
         problem = None
         if extra:
             problem = 'request #%d passed unexpected keyword arguments %r' % (number, extra)
+        elif not isinstance(verify, bool):
+            # A session-level verify loses to REQUESTS_CA_BUNDLE in requests: it must travel with each request.
+            problem = 'request #%d did not pass verify=True/False explicitly' % number
         elif allow_redirects is not False:
             # The client refuses redirects so that credentials never follow one to another host.
             problem = 'request #%d did not pass allow_redirects=False' % number

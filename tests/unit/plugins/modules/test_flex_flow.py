@@ -897,7 +897,7 @@ def test_auth_token_is_used_and_never_shown():
 
     assert not failed, result
     assert replay.session.auth == (ACCOUNT_SID, AUTH_TOKEN)
-    assert replay.session.verify is True
+    assert [request['verify'] for request in replay.requests] == [True] * len(replay.requests)
     assert replay.session.headers['Accept'] == 'application/json'
     assert replay.session.headers['User-Agent'].startswith('twilio_ops.flex (Ansible module flex_flow; Python ')
     assert_no_secrets(result, replay)
@@ -938,7 +938,7 @@ def test_validate_certs_false_reaches_the_session():
     result, failed, replay = run(dict(friendly_name=NAME, state='absent', validate_certs=False), [list_flex_flows([], name=NAME)])
 
     assert not failed, result
-    assert replay.session.verify is False
+    assert [request['verify'] for request in replay.requests] == [False]
 
 
 def test_base_url_with_path_and_trailing_slash():

@@ -186,12 +186,18 @@ class TwilioResource:
                 len(matches), self.label, name, ', '.join(record['sid'] for record in matches)))
         return matches[0] if matches else None
 
+    def identity(self):
+        """(sid, name) the options identify the resource by. Ansible's required_one_of counts an
+        option given as null as present, so the values themselves are checked here: a lookup with
+        no name would match every resource."""
+        return self.module.params.get('sid'), get_path(self.module.params, self.name_field.option)
+
     def find(self):
         """The resource the options identify: by sid when given, else by name."""
-        sid = self.module.params.get('sid')
+        sid, name = self.identity()
         if sid:
             return self.fetch(sid)
-        return self.find_by_name(self.module.params[self.name_field.option])
+        return self.find_by_name(name)
 
     # -- desired state ---------------------------------------------------------------------
 
@@ -207,6 +213,9 @@ class TwilioResource:
     def validate(self):
         """Check the user's values against the table before any request; report every problem."""
         problems = []
+        sid, name = self.identity()
+        if not sid and name is None:
+            problems.append('sid or %s is needed to identify the %s' % (self.name_field.option, self.label))
         for field in self.fields:
             value = get_path(self.module.params, field.option)
             if value is not None:

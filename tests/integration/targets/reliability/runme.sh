@@ -6,6 +6,7 @@ export ANSIBLE_ROLES_PATH=..
 emulate() { python "$collection/tests/emulator/with_emulator.py" "$@"; }
 
 emulate -- ansible-playbook -i ../setup_flex_emulator/inventory.ini faults.yml "$@"
+emulate -- ansible-playbook -i ../setup_flex_emulator/inventory.ini bad_input.yml "$@"
 
 # Everything printed at -vvvv, every registered result and the emulator's request log are kept,
 # then searched for the secrets the run used.

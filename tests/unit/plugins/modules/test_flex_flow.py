@@ -777,6 +777,9 @@ INVALID = [
      ['integration.workspace_sid', 'is a TaskRouter Workflow SID, expected a TaskRouter Workspace SID']),
     ('options of two types', dict(friendly_name=NAME, integration=dict(url='https://hooks.example.test/x', workspace_sid=WORKSPACE_SID)),
      ['belong to different integration types: set integration_type']),
+    # required_one_of counts a null as given; a lookup without a name would match every flow.
+    ('null friendly_name', dict(friendly_name=None, studio_flow=STUDIO_NAME), ['sid or friendly_name is needed to identify the Flex Flow']),
+    ('null friendly_name when absent', dict(friendly_name=None, state='absent'), ['sid or friendly_name is needed to identify the Flex Flow']),
 ]
 
 

@@ -1,0 +1,132 @@
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The account's resources, in memory and optionally in a JSON state file.
+
+One lock guards the whole store: callers hold `Store.lock` around every access, and never while
+sleeping. With a state file, every write is saved atomically (a temporary file renamed over the
+old one) before it is answered, so a restart finds exactly what clients were told.
+"""
+
+import json
+import os
+import tempfile
+import threading
+
+from _seed import IDENTITY_PREFIXES, fresh_account, new_identity
+
+STATE_FORMAT = 1
+COLLECTIONS = ('flex_flows', 'studio_flows')
+
+
+class StateError(Exception):
+    """The state file cannot be used."""
+
+
+class Collection:
+    """The records of one resource family, in creation order."""
+
+    def __init__(self):
+        self.records = {}
+        # Creation number of every SID ever stored here, kept after deletion so that a page token
+        # anchored on a deleted record still says where its page starts.
+        self.sequence = {}
+
+    def numbered(self, predicate=lambda record: True):
+        """(creation number, record) for every record that satisfies `predicate`, oldest first."""
+        return [(self.sequence[sid], record) for sid, record in self.records.items() if predicate(record)]
+
+    def to_json(self):
+        return {'records': list(self.records.values()), 'sequence': self.sequence}
+
+    @classmethod
+    def from_json(cls, data):
+        collection = cls()
+        collection.sequence = dict((str(sid), int(number)) for sid, number in data['sequence'].items())
+        for record in data['records']:
+            if record['sid'] not in collection.sequence:
+                raise StateError('record {0} has no creation number'.format(record['sid']))
+            collection.records[record['sid']] = record
+        return collection
+
+
+class Store:
+    """Configuration singleton plus the Flex Flow and Studio flow collections of one account."""
+
+    def __init__(self, account_sid, state_path=None):
+        self.lock = threading.Lock()
+        self.account_sid = account_sid
+        self.state_path = state_path
+        self.identity = None
+        self.configuration = None
+        self.collections = {}
+        self.next_number = 1
+        if state_path and os.path.exists(state_path):
+            self._load()
+        else:
+            self.identity = new_identity()
+            self.reset()
+
+    def reset(self):
+        """Back to the fresh account (same identity), saved when a state file is used."""
+        account = fresh_account(self.account_sid, self.identity)
+        self.configuration = account['configuration']
+        self.collections = dict((name, Collection()) for name in COLLECTIONS)
+        self.next_number = 1
+        for name in COLLECTIONS:
+            for record in account[name]:
+                self.add(name, record)
+        self.save()
+
+    def add(self, collection, record):
+        """Store a new record; its creation number orders lists and page tokens."""
+        target = self.collections[collection]
+        target.records[record['sid']] = record
+        target.sequence[record['sid']] = self.next_number
+        self.next_number += 1
+
+    def save(self):
+        """Write the state file, if any, atomically."""
+        if not self.state_path:
+            return
+        state = {
+            'format': STATE_FORMAT,
+            'account_sid': self.account_sid,
+            'identity': self.identity,
+            'configuration': self.configuration,
+            'next_number': self.next_number,
+            'collections': dict((name, collection.to_json()) for name, collection in self.collections.items()),
+        }
+        directory = os.path.dirname(os.path.abspath(self.state_path))
+        handle, temporary = tempfile.mkstemp(prefix='.flex-emulator-', suffix='.json', dir=directory)
+        try:
+            with os.fdopen(handle, 'w') as stream:
+                json.dump(state, stream, indent=2, sort_keys=True)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, self.state_path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+
+    def _load(self):
+        try:
+            with open(self.state_path) as stream:
+                state = json.load(stream)
+            if state.get('format') != STATE_FORMAT:
+                raise StateError('unknown format {0!r} (expected {1})'.format(state.get('format'), STATE_FORMAT))
+            if state['account_sid'] != self.account_sid:
+                raise StateError('it belongs to account {0}, not {1}'.format(state['account_sid'], self.account_sid))
+            identity = state['identity']
+            missing = sorted(set(IDENTITY_PREFIXES) - set(identity))
+            if missing:
+                raise StateError('its identity lacks {0}'.format(', '.join(missing)))
+            self.identity = identity
+            self.configuration = state['configuration']
+            self.next_number = int(state['next_number'])
+            self.collections = dict((name, Collection.from_json(state['collections'][name])) for name in COLLECTIONS)
+        except StateError as error:
+            raise StateError('state file {0}: {1}'.format(self.state_path, error)) from None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise StateError('state file {0} is not usable: {1!r}'.format(self.state_path, error)) from None

@@ -1,0 +1,193 @@
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Requests the real API refuses are refused the same way: 400 with a Twilio error body that
+names the parameter, and nothing is created or changed."""
+
+import pytest
+
+from openapi_schemas import load_spec, spec_dir
+
+FLEX = load_spec('twilio_flex_v1.json')
+ERROR_KEYS = {'code', 'message', 'more_info', 'status'}
+FW_SID = 'FW' + 'a' * 32
+
+
+def assert_bad_request(response, parameter):
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert set(body) == ERROR_KEYS
+    assert body['status'] == 400
+    assert body['code'] == 20001
+    assert body['more_info'] == 'https://www.twilio.com/docs/errors/20001'
+    assert parameter in body['message'], body['message']
+    return body
+
+
+# (case, changes to a valid create form (None removes the key), parameter the error must name)
+BAD_CREATES = [
+    ('missing FriendlyName', {'FriendlyName': None}, 'Missing required parameter FriendlyName'),
+    ('missing ChatServiceSid', {'ChatServiceSid': None}, 'Missing required parameter ChatServiceSid'),
+    ('missing ChannelType', {'ChannelType': None}, 'Missing required parameter ChannelType'),
+    ('bad ChannelType', {'ChannelType': 'webchat'}, 'Invalid value for ChannelType: webchat'),
+    ('ChannelType case', {'ChannelType': 'Web'}, 'ChannelType'),
+    ('bad IntegrationType', {'IntegrationType': 'flow'}, 'IntegrationType'),
+    ('capitalised boolean', {'Enabled': 'True'}, 'Invalid value for Enabled: True'),
+    ('numeric boolean', {'LongLived': '1'}, 'LongLived'),
+    ('boolean word', {'JanitorEnabled': 'yes'}, 'JanitorEnabled'),
+    ('boolean in integration', {'Integration.CreationOnMessage': 'False'}, 'Integration.CreationOnMessage'),
+    ('ChatServiceSid prefix', {'ChatServiceSid': 'CH' + 'a' * 32}, 'ChatServiceSid'),
+    ('ChatServiceSid length', {'ChatServiceSid': 'IS' + 'a' * 31}, 'ChatServiceSid'),
+    ('FlowSid pattern', {'Integration.FlowSid': 'FW123'}, 'Integration.FlowSid'),
+    ('FlowSid not hex', {'Integration.FlowSid': 'FW' + 'g' * 32}, 'Integration.FlowSid'),
+    ('WorkspaceSid pattern', {'IntegrationType': 'task', 'Integration.WorkspaceSid': 'WW' + 'a' * 32,
+                              'Integration.WorkflowSid': 'WW' + 'a' * 32}, 'Integration.WorkspaceSid'),
+    ('WorkflowSid pattern', {'IntegrationType': 'task', 'Integration.WorkspaceSid': 'WS' + 'a' * 32,
+                             'Integration.WorkflowSid': 'WS' + 'a' * 32}, 'Integration.WorkflowSid'),
+    ('non-integer Timeout', {'Integration.Timeout': 'ten'}, 'Integration.Timeout'),
+    ('decimal Priority', {'Integration.Priority': '1.5'}, 'Integration.Priority'),
+    ('non-integer RetryCount', {'Integration.RetryCount': 'three'}, 'Integration.RetryCount'),
+    ('RetryCount 4', {'Integration.RetryCount': '4'}, 'Integration.RetryCount'),
+    ('RetryCount -1', {'Integration.RetryCount': '-1'}, 'Integration.RetryCount'),
+    ('relative Url', {'IntegrationType': 'external', 'Integration.Url': '/hook'}, 'Integration.Url'),
+    ('Url without scheme', {'IntegrationType': 'external', 'Integration.Url': 'example.com/hook'}, 'Integration.Url'),
+    ('ftp Url', {'IntegrationType': 'external', 'Integration.Url': 'ftp://example.com/hook'}, 'Integration.Url'),
+    ('studio without FlowSid', {'Integration.FlowSid': None}, 'Integration.FlowSid'),
+    ('external without Url', {'IntegrationType': 'external', 'Integration.FlowSid': None}, 'Integration.Url'),
+    ('task without WorkspaceSid', {'IntegrationType': 'task', 'Integration.WorkflowSid': 'WW' + 'a' * 32}, 'Integration.WorkspaceSid'),
+    ('task without WorkflowSid', {'IntegrationType': 'task', 'Integration.WorkspaceSid': 'WS' + 'a' * 32}, 'Integration.WorkflowSid'),
+    ('default type studio needs FlowSid', {'IntegrationType': None, 'Integration.FlowSid': None}, 'Integration.FlowSid'),
+    ('empty FriendlyName', {'FriendlyName': ''}, 'FriendlyName'),
+    ('blank FriendlyName', {'FriendlyName': '   '}, 'FriendlyName'),
+]
+
+
+def apply(form, changes):
+    result = dict(form)
+    for key, value in changes.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = value
+    return result
+
+
+@pytest.mark.parametrize('changes, parameter', [case[1:] for case in BAD_CREATES], ids=[case[0] for case in BAD_CREATES])
+def test_bad_create_is_refused(api, emulator, flex_flow_form, changes, parameter):
+    response = api.post(emulator.url('/flex-api/v1/FlexFlows'), data=apply(flex_flow_form('Refused'), changes))
+    assert_bad_request(response, parameter)
+    names = [flow['friendly_name'] for flow in api.get(emulator.url('/flex-api/v1/FlexFlows')).json()['flex_flows']]
+    assert 'Refused' not in names
+
+
+BAD_UPDATES = [
+    ('bad ChannelType', {'ChannelType': 'chat'}, 'ChannelType'),
+    ('capitalised boolean', {'Enabled': 'False'}, 'Enabled'),
+    ('RetryCount 4', {'Integration.RetryCount': '4'}, 'Integration.RetryCount'),
+    ('switch to external without Url', {'IntegrationType': 'external'}, 'Integration.Url'),
+    ('switch to task without sids', {'IntegrationType': 'task'}, 'Integration.WorkspaceSid'),
+    ('blank FriendlyName', {'FriendlyName': ' '}, 'FriendlyName'),
+    ('ChatServiceSid pattern', {'ChatServiceSid': 'IS1'}, 'ChatServiceSid'),
+]
+
+
+@pytest.mark.parametrize('form, parameter', [case[1:] for case in BAD_UPDATES], ids=[case[0] for case in BAD_UPDATES])
+def test_bad_update_changes_nothing(api, seeded, form, parameter):
+    before = seeded['flex_flows'][0]
+    assert_bad_request(api.post(before['url'], data=form), parameter)
+    assert api.get(before['url']).json() == before
+
+
+@pytest.mark.parametrize('page_size', ['0', '1001', 'ten', '-1'])
+def test_page_size_bounds(api, emulator, page_size):
+    for path in ('/flex-api/v1/FlexFlows', '/studio/v2/Flows'):
+        assert_bad_request(api.get(emulator.url(path), params={'PageSize': page_size}), 'PageSize')
+
+
+@pytest.mark.parametrize('page_size', ['1', '1000'])
+def test_page_size_limits_accepted(api, emulator, page_size):
+    response = api.get(emulator.url('/flex-api/v1/FlexFlows'), params={'PageSize': page_size})
+    assert response.status_code == 200
+    assert response.json()['meta']['page_size'] == int(page_size)
+
+
+def test_bad_page_and_page_token(api, emulator):
+    assert_bad_request(api.get(emulator.url('/flex-api/v1/FlexFlows'), params={'Page': '-1'}), 'Page')
+    assert_bad_request(api.get(emulator.url('/flex-api/v1/FlexFlows'), params={'PageToken': 'PAFO' + 'a' * 32}), 'PageToken')
+    assert_bad_request(api.get(emulator.url('/studio/v2/Flows'), params={'PageToken': 'garbage'}), 'PageToken')
+
+
+def test_unknown_fields_are_ignored(api, emulator, flex_flow_form):
+    response = api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(Colour='blue', **{'Integration.Extra': 'x'}))
+    assert response.status_code == 201
+    assert 'extra' not in response.json()['integration']
+
+
+BAD_STUDIO = [
+    ('missing FriendlyName', {'FriendlyName': None}, 'Missing required parameter FriendlyName'),
+    ('missing Status', {'Status': None}, 'Missing required parameter Status'),
+    ('missing Definition', {'Definition': None}, 'Missing required parameter Definition'),
+    ('bad Status', {'Status': 'live'}, 'Invalid value for Status: live'),
+    ('Definition not JSON', {'Definition': '{states'}, 'Definition'),
+    ('Definition not an object', {'Definition': '[1, 2]'}, 'Definition'),
+]
+
+
+@pytest.mark.parametrize('changes, parameter', [case[1:] for case in BAD_STUDIO], ids=[case[0] for case in BAD_STUDIO])
+def test_bad_studio_create(api, emulator, changes, parameter):
+    form = {'FriendlyName': 'Flow', 'Status': 'draft', 'Definition': '{"initial_state": "Trigger"}'}
+    assert_bad_request(api.post(emulator.url('/studio/v2/Flows'), data=apply(form, changes)), parameter)
+
+
+def test_studio_update_requires_status(api, seeded):
+    assert_bad_request(api.post(seeded['studio_flows']['Voice IVR']['url'], data={'FriendlyName': 'x'}), 'Status')
+
+
+needs_flex_spec = pytest.mark.skipif(FLEX is None, reason='twilio_flex_v1.json not found in {0} (set TWILIO_OAI_DIR)'.format(spec_dir()))
+
+
+def create_request_schema():
+    return FLEX['paths']['/v1/FlexFlows']['post']['requestBody']['content']['application/x-www-form-urlencoded']['schema']
+
+
+@needs_flex_spec
+def test_spec_required_parameters(api, emulator, flex_flow_form):
+    """Each parameter the spec marks required on create is refused when missing."""
+    for name in create_request_schema()['required']:
+        assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=apply(flex_flow_form(), {name: None})),
+                           'Missing required parameter ' + name)
+
+
+@needs_flex_spec
+def test_spec_enums(api, emulator, flex_flow_form, seeded):
+    """Every value of the spec's enums is accepted, in exactly the spec's spelling."""
+    schemas = FLEX['components']['schemas']
+    for channel_type in schemas['flex_flow_enum_channel_type']['enum']:
+        response = api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(ChannelType=channel_type))
+        assert response.status_code == 201, response.text
+        assert response.json()['channel_type'] == channel_type
+        assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(ChannelType=channel_type.upper())),
+                           'ChannelType')
+    extra = {
+        'studio': {},
+        'external': {'Integration.Url': 'https://example.com/x'},
+        'task': {'Integration.WorkspaceSid': 'WS' + 'b' * 32, 'Integration.WorkflowSid': 'WW' + 'b' * 32},
+    }
+    assert sorted(schemas['flex_flow_enum_integration_type']['enum']) == sorted(extra)
+    for integration_type, fields in extra.items():
+        form = flex_flow_form(IntegrationType=integration_type, **fields)
+        response = api.post(emulator.url('/flex-api/v1/FlexFlows'), data=form)
+        assert response.status_code == 201, response.text
+
+
+@needs_flex_spec
+def test_spec_sid_patterns(api, emulator, flex_flow_form):
+    """Every create parameter with a SID pattern in the spec refuses a value with the wrong prefix."""
+    properties = create_request_schema()['properties']
+    patterned = dict((name, prop['pattern']) for name, prop in properties.items() if 'pattern' in prop)
+    assert set(patterned) == {'ChatServiceSid', 'Integration.FlowSid', 'Integration.WorkspaceSid', 'Integration.WorkflowSid'}
+    for name, pattern in patterned.items():
+        prefix = pattern[1:3]
+        assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(**{name: 'ZZ' + 'a' * 32})), name)
+        assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(**{name: prefix + 'a' * 33})), name)

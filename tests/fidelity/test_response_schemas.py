@@ -1,0 +1,99 @@
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Every response body validates against the response schema of its operation in Twilio's spec,
+with exactly the fields the spec lists (strict mode: all required, nothing extra)."""
+
+import pytest
+
+from openapi_schemas import load_spec, response_validator, spec_dir
+
+FLEX = load_spec('twilio_flex_v1.json')
+STUDIO = load_spec('twilio_studio_v2.json')
+
+pytestmark = pytest.mark.skipif(
+    FLEX is None or STUDIO is None,
+    reason='Twilio OpenAPI specs twilio_flex_v1.json / twilio_studio_v2.json not found in {0} (set TWILIO_OAI_DIR)'.format(spec_dir()))
+
+
+def assert_valid(spec, operation_id, status, response):
+    assert response.status_code == status, response.text
+    body = response.json()
+    errors = sorted(response_validator(spec, operation_id, status).iter_errors(body), key=str)
+    assert not errors, '{0} answer does not match the spec:\n{1}'.format(
+        operation_id, '\n'.join('{0}: {1}'.format(list(error.absolute_path), error.message) for error in errors))
+    return body
+
+
+INTEGRATIONS = {
+    'studio': lambda seeded: {'Integration.FlowSid': seeded['studio_flows']['Messaging Flow']['sid'], 'Integration.RetryCount': '1'},
+    'external': lambda seeded: {'Integration.Url': 'https://example.com/hook', 'Integration.CreationOnMessage': 'true'},
+    'task': lambda seeded: {'Integration.WorkspaceSid': seeded['configuration']['taskrouter_workspace_sid'],
+                            'Integration.WorkflowSid': seeded['configuration']['taskrouter_target_workflow_sid'],
+                            'Integration.Timeout': '600', 'Integration.Priority': '5', 'Integration.Channel': 'chat'},
+}
+
+
+@pytest.mark.parametrize('integration_type', sorted(INTEGRATIONS))
+def test_flex_flow_create_fetch_update(api, emulator, seeded, integration_type):
+    form = {'FriendlyName': 'Schema ' + integration_type, 'ChatServiceSid': seeded['configuration']['chat_service_instance_sid'],
+            'ChannelType': 'sms', 'ContactIdentity': '+15550100', 'Enabled': 'true', 'IntegrationType': integration_type,
+            'LongLived': 'true', 'JanitorEnabled': 'false'}
+    form.update(INTEGRATIONS[integration_type](seeded))
+    created = assert_valid(FLEX, 'CreateFlexFlow', 201, api.post(emulator.url('/flex-api/v1/FlexFlows'), data=form))
+    assert_valid(FLEX, 'FetchFlexFlow', 200, api.get(created['url']))
+    assert_valid(FLEX, 'UpdateFlexFlow', 200, api.post(created['url'], data={'Enabled': 'false', 'ContactIdentity': ''}))
+
+
+def test_flex_flow_list_pages(api, emulator, flex_flow_form):
+    for index in range(3):
+        api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form('Listed {0}'.format(index))).raise_for_status()
+    first = assert_valid(FLEX, 'ListFlexFlow', 200, api.get(emulator.url('/flex-api/v1/FlexFlows'), params={'PageSize': 2}))
+    assert first['meta']['next_page_url']
+    second = assert_valid(FLEX, 'ListFlexFlow', 200, api.get(first['meta']['next_page_url']))
+    assert second['meta']['previous_page_url']
+    assert_valid(FLEX, 'ListFlexFlow', 200, api.get(emulator.url('/flex-api/v1/FlexFlows'), params={'FriendlyName': 'nobody'}))
+
+
+def test_seeded_flex_flow_fetch(api, seeded):
+    assert_valid(FLEX, 'FetchFlexFlow', 200, api.get(seeded['flex_flows'][0]['url']))
+
+
+def test_configuration_fetch_and_update(api, emulator):
+    assert_valid(FLEX, 'FetchConfiguration', 200, api.get(emulator.url('/flex-api/v1/Configuration'), params={'UiVersion': '2.13.1'}))
+    update = {'account_sid': emulator.account_sid, 'ui_attributes': {'theme': 'dark'}}
+    assert_valid(FLEX, 'UpdateConfiguration', 200, api.post(emulator.url('/flex-api/v1/Configuration'), json=update))
+
+
+def test_studio_flows(api, emulator, seeded):
+    form = {'FriendlyName': 'Schema Flow', 'Status': 'draft', 'Definition': '{"initial_state": "Trigger", "states": []}',
+            'CommitMessage': 'first'}
+    created = assert_valid(STUDIO, 'CreateFlow', 201, api.post(emulator.url('/studio/v2/Flows'), data=form))
+    assert_valid(STUDIO, 'FetchFlow', 200, api.get(created['url']))
+    assert_valid(STUDIO, 'UpdateFlow', 200, api.post(created['url'], data={'Status': 'published'}))
+    page = assert_valid(STUDIO, 'ListFlow', 200, api.get(emulator.url('/studio/v2/Flows'), params={'PageSize': 2}))
+    assert_valid(STUDIO, 'ListFlow', 200, api.get(page['meta']['next_page_url']))
+    assert_valid(STUDIO, 'FetchFlow', 200, api.get(seeded['studio_flows']['Voice IVR']['url']))
+
+
+def test_validator_catches_deviations(api, seeded):
+    """The checks above would fail on a wrong answer: extra or missing fields, wrong types, bad formats."""
+    validator = response_validator(FLEX, 'FetchFlexFlow', 200)
+    good = api.get(seeded['flex_flows'][0]['url']).json()
+    assert not list(validator.iter_errors(good))
+    deviations = [
+        dict(good, extra='field'),
+        dict((key, value) for key, value in good.items() if key != 'janitor_enabled'),
+        dict(good, enabled='true'),
+        dict(good, channel_type='webchat'),
+        dict(good, sid='FO123'),
+        dict(good, date_updated='2026-11-25 10:00:00'),
+        dict(good, url='/flex-api/v1/FlexFlows/' + good['sid']),
+    ]
+    for body in deviations:
+        assert list(validator.iter_errors(body)), body
+    studio = response_validator(STUDIO, 'FetchFlow', 200)
+    flow = api.get(seeded['studio_flows']['Webchat Flow']['url']).json()
+    assert not list(studio.iter_errors(flow))
+    assert list(studio.iter_errors(dict(flow, links={'revisions': 'not a url'})))

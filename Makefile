@@ -24,7 +24,7 @@ RESULTS := $(ROOT)/tests/output/results
 pyver = $(shell $(1)/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 .PHONY: help test venvs stage sanity units units-new units-old integration integration-new integration-old \
-	fidelity molecule lint docs docs-lint changelog galaxy-import ee demo bench bench-smoke clean
+	fidelity molecule lint docs docs-lint changelog galaxy-import ee ecosystem demo bench bench-smoke clean
 
 help:
 	@echo "make demo        set up, start the emulator, provision the example sites, show idempotence and a check-mode diff"
@@ -98,6 +98,32 @@ integration-old: $(VENV_OLD)/.stamp stage
 fidelity: $(VENV_NEW)/.stamp
 	mkdir -p $(RESULTS)
 	$(VENV_NEW)/bin/python -m pytest -q tests/fidelity --junitxml=$(RESULTS)/fidelity.xml
+
+# -- ecosystem: lint, docs, changelog, Galaxy import, execution environment ---------------
+
+lint: $(VENV_TOOLS)/.stamp stage
+	cd $(COLLECTION) && PATH=$(VENV_TOOLS)/bin:$$PATH ansible-lint --nocolor
+
+docs: $(VENV_TOOLS)/.stamp stage
+	PATH=$(VENV_TOOLS)/bin:$$PATH bash scripts/build-docs $(COLLECTION) $(ROOT)/docs/build/html
+
+docs-lint: $(VENV_TOOLS)/.stamp stage
+	PATH=$(VENV_TOOLS)/bin:$$PATH antsibull-docs lint-collection-docs --plugin-docs --check-extra-docs-refs \
+		--validate-collection-refs all --disallow-unknown-collection-refs $(COLLECTION)
+
+# Writes CHANGELOG.md and changelogs/ in the checkout, from the fragments; commit the result.
+changelog: $(VENV_TOOLS)/.stamp
+	PATH=$(VENV_TOOLS)/bin:$$PATH antsibull-changelog release --reload-plugins --refresh
+
+galaxy-import: $(VENV_TOOLS)/.stamp stage
+	$(VENV_TOOLS)/bin/python scripts/galaxy-import $(COLLECTION) $(RESULTS)/galaxy-import.log
+
+ee: $(VENV_TOOLS)/.stamp stage
+	$(VENV_TOOLS)/bin/ansible-builder introspect --sanitize $(BUILD)
+
+ecosystem: $(VENV_TOOLS)/.stamp $(VENV_NEW)/.stamp stage
+	FLEX_COLLECTION_ROOT=$(COLLECTION) FLEX_TOOLS_BIN=$(VENV_TOOLS)/bin FLEX_CORE_BIN=$(VENV_NEW)/bin \
+		$(VENV_TOOLS)/bin/python -m pytest -q -p no:cacheprovider tests/ecosystem --junitxml=$(RESULTS)/ecosystem.xml
 
 clean:
 	rm -rf .venv .build tests/output docs/build

@@ -153,10 +153,10 @@ EXAMPLES = r'''
   ansible.builtin.debug:
     msg: "{{ webchat.results | map(attribute='demo_url') | list }}"
 
-- name: Rename an address, found by its SID
+- name: Rename the pt-BR address, found by its SID
   twilio_ops.flex.flex_flow:
-    sid: FO0123456789abcdef0123456789abcdef
-    friendly_name: WebChat en-GB
+    sid: "{{ webchat.results[1].flex_flow.sid }}"
+    friendly_name: WebChat pt
   delegate_to: localhost
 
 - name: Point an address at a webhook instead of Studio, and show the change

@@ -61,10 +61,14 @@ stage:
 
 # -- the test suites ----------------------------------------------------------------------
 
+# Every suite runs even when an earlier one fails (-k); the tally then names what failed or did
+# not run, and ends on the summary line. (docs-lint and ee run inside the ecosystem suite.)
+SUITES := sanity-2.21 units-2.21 units-2.18 integration-2.21 integration-2.18 fidelity molecule lint galaxy-import ecosystem
+
 test: venvs
 	rm -rf $(RESULTS) && mkdir -p $(RESULTS)
-	$(MAKE) --no-print-directory sanity units integration fidelity molecule lint docs-lint galaxy-import ee
-	@$(VENV_NEW)/bin/python scripts/tally-results $(RESULTS)
+	status=0; $(MAKE) --no-print-directory -k sanity units integration fidelity molecule lint galaxy-import ecosystem || status=$$?; \
+	$(VENV_NEW)/bin/python scripts/tally-results $(RESULTS) $(SUITES) && exit $$status
 
 sanity: $(VENV_NEW)/.stamp stage
 	rm -rf $(COLLECTION)/tests/output/junit && \
@@ -95,6 +99,14 @@ integration-old: $(VENV_OLD)/.stamp stage
 	cd $(COLLECTION) && $(VENV_OLD)/bin/ansible-test integration --venv --requirements --python $(call pyver,$(VENV_OLD)) --color no
 	$(VENV_NEW)/bin/python scripts/collect-junit $(COLLECTION)/tests/output/junit $(RESULTS)/integration-2.18.xml
 
+molecule: $(VENV_NEW)/.stamp stage
+	cd $(COLLECTION) && PATH=$(VENV_NEW)/bin:$$PATH ANSIBLE_COLLECTIONS_PATH=$(BUILD) \
+		$(VENV_NEW)/bin/python $(ROOT)/scripts/run-as-junit molecule $(RESULTS)/molecule.xml -- $(VENV_NEW)/bin/molecule test --all
+
+# The README's first command: three sites, each its own emulated account, provisioned and shown.
+demo: $(VENV_NEW)/.stamp stage
+	$(VENV_NEW)/bin/python scripts/demo $(VENV_NEW)/bin $(COLLECTION)
+
 fidelity: $(VENV_NEW)/.stamp
 	mkdir -p $(RESULTS)
 	$(VENV_NEW)/bin/python -m pytest -q tests/fidelity --junitxml=$(RESULTS)/fidelity.xml
@@ -102,7 +114,8 @@ fidelity: $(VENV_NEW)/.stamp
 # -- ecosystem: lint, docs, changelog, Galaxy import, execution environment ---------------
 
 lint: $(VENV_TOOLS)/.stamp stage
-	cd $(COLLECTION) && PATH=$(VENV_TOOLS)/bin:$$PATH ansible-lint --nocolor
+	cd $(COLLECTION) && PATH=$(VENV_TOOLS)/bin:$$PATH \
+		$(VENV_TOOLS)/bin/python $(ROOT)/scripts/run-as-junit lint $(RESULTS)/lint.xml -- ansible-lint --nocolor
 
 docs: $(VENV_TOOLS)/.stamp stage
 	PATH=$(VENV_TOOLS)/bin:$$PATH bash scripts/build-docs $(COLLECTION) $(ROOT)/docs/build/html
@@ -116,7 +129,8 @@ changelog: $(VENV_TOOLS)/.stamp
 	PATH=$(VENV_TOOLS)/bin:$$PATH antsibull-changelog release --reload-plugins --refresh
 
 galaxy-import: $(VENV_TOOLS)/.stamp stage
-	$(VENV_TOOLS)/bin/python scripts/galaxy-import $(COLLECTION) $(RESULTS)/galaxy-import.log
+	$(VENV_TOOLS)/bin/python scripts/run-as-junit galaxy-import $(RESULTS)/galaxy-import.xml -- \
+		$(VENV_TOOLS)/bin/python scripts/galaxy-import $(COLLECTION) $(RESULTS)/galaxy-import.log
 
 ee: $(VENV_TOOLS)/.stamp stage
 	$(VENV_TOOLS)/bin/ansible-builder introspect --sanitize $(BUILD)

@@ -273,7 +273,11 @@ class TwilioResource:
         values = self.complete_for_create(dict(self.wanted))
         name = values[self.name_field.option]
         created = self.write('POST', self.collection_url(), self.form(values), recover=lambda: self.find_by_name(name))
-        after = created if created is not None else self.shaped(values)
+        after = created
+        if after is None:
+            # Check mode: the resource as it would be; the account is known, the SID is not.
+            after = self.shaped(values)
+            after['account_sid'] = self.client.account_sid
         self.finish('create', {}, after, after)
         return after
 

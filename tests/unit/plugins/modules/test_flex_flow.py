@@ -138,6 +138,7 @@ def test_create_in_check_mode_reads_but_does_not_post():
     assert result['operation'] == 'create'
     flow = result['flex_flow']
     assert flow['sid'] is None
+    assert flow['account_sid'] == ACCOUNT_SID
     assert flow['friendly_name'] == NAME
     assert flow['chat_service_sid'] == CHAT_SERVICE_SID
     assert flow['channel_type'] == 'web'

@@ -29,7 +29,7 @@ pyver = $(shell $(1)/bin/python -c 'import sys; print("%d.%d" % sys.version_info
 help:
 	@echo "make demo        set up, start the emulator, provision the example sites, show idempotence and a check-mode diff"
 	@echo "make test        every test: sanity, units, emulator fidelity, integration (2.21 and 2.18), molecule, lint, docs"
-	@echo "make bench       cost per address against the floor (not part of make test)"
+	@echo "make bench       cost per address against the floor (not part of make test; bench-smoke: 2 minutes)"
 	@echo "make docs        build the HTML docs site into docs/build/html"
 	@echo "make clean       remove virtual environments and build output"
 
@@ -110,6 +110,20 @@ demo: $(VENV_NEW)/.stamp stage
 fidelity: $(VENV_NEW)/.stamp
 	mkdir -p $(RESULTS)
 	$(VENV_NEW)/bin/python -m pytest -q tests/fidelity --junitxml=$(RESULTS)/fidelity.xml
+
+# -- benchmark (not part of make test) ------------------------------------------------------
+
+$(VENV_NEW)/.bench-stamp: $(VENV_NEW)/.stamp tests/requirements/bench.txt
+	$(VENV_NEW)/bin/python -m pip install --quiet -r tests/requirements/bench.txt
+	touch $@
+
+# Cost per address against the floor; writes docs/docsite/rst/guide_benchmark.rst and its plot.
+bench: $(VENV_NEW)/.bench-stamp
+	$(VENV_NEW)/bin/python bench/run_bench.py
+
+# The same at N = 1 and 10 with a small account: checks the request counts, leaves the docs alone.
+bench-smoke: $(VENV_NEW)/.bench-stamp
+	$(VENV_NEW)/bin/python bench/run_bench.py --smoke
 
 # -- ecosystem: lint, docs, changelog, Galaxy import, execution environment ---------------
 

@@ -286,6 +286,10 @@ def parse_args():
     parser.add_argument('--runs', type=int, help='converged runs per N (default 3; 1 with --smoke)')
     parser.add_argument('--sizes', type=lambda text: tuple(int(n) for n in text.split(',')), help='N values, e.g. 1,10,50,200')
     parser.add_argument('--flows', type=int, help='Flex Flows in the account flex_flow_info reads (default 10000; 1500 with --smoke)')
+    # Measuring takes minutes, writing the outputs a second: keep the measurements to rewrite
+    # the outputs later (after a change to bench_report.py) without measuring again.
+    parser.add_argument('--save-raw', metavar='FILE', help='also write the measurements to this JSON file')
+    parser.add_argument('--render-from', metavar='FILE', help='write the outputs from a --save-raw file; measure nothing')
     return parser.parse_args()
 
 
@@ -299,6 +303,10 @@ def main():
     if not os.path.exists(os.path.join(os.path.dirname(python), 'ansible-playbook')):
         sys.stderr.write('bench: no ansible-playbook beside %s: run this with the python of a venv that has ansible-core\n' % python)
         return 2
+    if args.render_from:
+        with open(args.render_from) as handle:
+            raw = json.load(handle)
+        return report(raw, args.output_dir or DOCS_RST)
     workdir = tempfile.mkdtemp(prefix='flex-bench-')
     output = args.output_dir or (os.path.join(workdir, 'output') if args.smoke else DOCS_RST)
     try:
@@ -343,13 +351,22 @@ def measure(args, plan, workdir, output, python):
     info['bench_seconds'] = time.perf_counter() - started
     info['smoke'] = args.smoke
     info['forks'] = FORKS
-    paths = bench_report.write_all(output, rows, profile, info, TARGETS)
-    print(bench_report.text_table(rows))
+    raw = dict(rows=rows, profile=profile, info=info, problems=problems)
+    if args.save_raw:
+        with open(args.save_raw, 'w') as handle:
+            json.dump(raw, handle, indent=1)
+    return report(raw, output)
+
+
+def report(raw, output):
+    """The outputs and the table; exit 1 when a request-count target was missed."""
+    paths = bench_report.write_all(output, raw['rows'], raw['profile'], raw['info'], TARGETS)
+    print(bench_report.text_table(raw['rows']))
     for path in paths:
         print('wrote %s' % path)
-    for problem in problems:
+    for problem in raw['problems']:
         print('TARGET MISSED: %s' % problem)
-    return 1 if problems else 0
+    return 1 if raw['problems'] else 0
 
 
 if __name__ == '__main__':

@@ -292,6 +292,17 @@ class TwilioClient:
         return records
 
 
+def run_read(module, read):
+    """Exit a read-only module with the fields read(client) returns, or fail with the API error;
+    either way with the retries the reads needed."""
+    client = TwilioClient(module)
+    try:
+        found = read(client)
+    except TwilioApiError as exc:
+        module.fail_json(msg=str(exc), error=exc.as_result(), retries=client.retries)
+    module.exit_json(changed=False, retries=client.retries, **found)
+
+
 def _article(noun):
     return ('an ' if noun[:1] in 'AEIOU' else 'a ') + noun
 

@@ -74,18 +74,13 @@ retries:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, TwilioClient, connection_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec, run_read
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_configuration import read_flex_configuration
 
 
 def main():
     module = AnsibleModule(argument_spec=connection_argument_spec(), supports_check_mode=True)
-    client = TwilioClient(module)
-    try:
-        configuration = read_flex_configuration(client)
-    except TwilioApiError as exc:
-        module.fail_json(msg=str(exc), error=exc.as_result(), retries=client.retries)
-    module.exit_json(changed=False, flex_configuration=configuration, retries=client.retries)
+    run_read(module, lambda client: dict(flex_configuration=read_flex_configuration(client)))
 
 
 if __name__ == '__main__':

@@ -23,12 +23,12 @@ def warnings(stderr):
 
 
 def module_params():
-    return pytest.mark.parametrize('name', ['flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info'])
+    return pytest.mark.parametrize('name', ['flex_account_info', 'flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info'])
 
 
 def test_every_module_is_tested_here(module_names):
     # The parametrised tests below name the modules so a failure says which; this keeps the list whole.
-    assert module_names == ['flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info'], (
+    assert module_names == ['flex_account_info', 'flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info'], (
         'plugins/modules changed: update the module list in tests/ecosystem/test_ansible_doc.py')
 
 

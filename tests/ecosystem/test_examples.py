@@ -50,7 +50,7 @@ VERIFY = {
     ],
 }
 
-MODULES = ['flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info']
+MODULES = ['flex_account_info', 'flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info']
 
 
 def test_every_module_is_run_here(module_names):

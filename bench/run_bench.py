@@ -51,9 +51,10 @@ DOCS_RST = os.path.join(ROOT, 'docs', 'docsite', 'rst')
 
 FULL = dict(sizes=(1, 10, 50, 200), runs=3, flows=10000)
 SMOKE = dict(sizes=(1, 10), runs=1, flows=1500)
-# Runs at N <= 10 last a few seconds, so the machine's noise weighs more there: two more runs.
+# Runs at N <= 10 last a few seconds, so the machine's noise weighs more there: six more runs
+# (9 in all), a minute more in all, for a median that a single slow run does not move.
 EXTRA_RUNS_UP_TO = 10
-EXTRA_RUNS = 2
+EXTRA_RUNS = 6
 # The same forks for every playbook. A site is one host, and loop items run one after the other
 # within a host, so forks do not change either side of the comparison.
 FORKS = 5

@@ -268,7 +268,7 @@ def why_text(rows, profile, targets):
     parts.append(
         'In the profiled converged run at N = %d (%.2f s; table below), the per-language ``flex_flow`` loop took %.2f s; '
         '%s run once per site (the 2 requests of the N + 2) took %.2f s; the role\'s %d controller-only tasks (the argument '
-        'spec, the checks that stop a bad run, ``set_fact``, the purge include; %d of them skipped) took %.2f s; starting ``ansible-playbook`` and loading the '
+        'spec, the check that stops a bad run, the published fact, the purge include; %d of them skipped) took %.2f s; starting ``ansible-playbook`` and loading the '
         'play took the remaining %.2f s. The ``uri`` loop at the same N: %.2f s of loop, %.2f s of the rest.' % (
             profile['n'], summary['wall'], summary['loop'],
             'the module task' if summary['site_tasks'] == 1 else 'the %d module tasks' % summary['site_tasks'],

@@ -14,13 +14,13 @@ __metaclass__ = type
 
 import email.utils
 import random
-import re
 import sys
 import time
 import traceback
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
 try:
     import requests
@@ -45,9 +45,6 @@ BACKOFF_CAP = 10.0
 # Indirections so unit tests can replay retries without waiting.
 _sleep = time.sleep
 _monotonic = time.monotonic
-
-SID_RE = re.compile(r'([A-Z]{2})[0-9a-fA-F]{32}')
-
 
 def connection_argument_spec():
     """Options every module of the collection takes to reach Twilio (documented by the
@@ -303,38 +300,9 @@ def run_read(module, read):
     module.exit_json(changed=False, retries=client.retries, **found)
 
 
-def _article(noun):
-    return ('an ' if noun[:1] in 'AEIOU' else 'a ') + noun
-
-
-def sid_problem(value, prefix):
-    """Why value is not a SID of the resource type that prefix names, or None when it is."""
-    match = SID_RE.fullmatch(value) if isinstance(value, str) else None
-    if match and match.group(1) == prefix:
-        return None
-    expected = '%s SID (%s followed by 32 hex digits)' % (_article(SID_TYPES.get(prefix, prefix)), prefix)
-    if match and match.group(1) in SID_TYPES:
-        return 'is %s SID, expected %s' % (_article(SID_TYPES[match.group(1)]), expected)
-    return 'is not %s' % expected
-
-
 def check_sid(module, option, value, prefix, echo=True):
     """Fail before any request when value is not a SID of the expected resource type. Credential
     options pass echo=False: a secret pasted into the wrong option must not reach the output."""
     problem = sid_problem(value, prefix)
     if problem:
         module.fail_json(msg='%s %s%s' % (option, '%r ' % (value,) if echo else '', problem))
-
-
-# The SID prefixes the collection checks, with the names users see in messages.
-SID_TYPES = {
-    'AC': 'Account',
-    'SK': 'API Key',
-    'FO': 'Flex Flow',
-    'IS': 'Chat Service',
-    'FW': 'Studio Flow',
-    'WS': 'TaskRouter Workspace',
-    'WW': 'TaskRouter Workflow',
-    'IG': 'Conversations Address Configuration',
-    'GO': 'Flex instance',
-}

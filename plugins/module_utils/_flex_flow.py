@@ -13,13 +13,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec, sid_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_configuration import discover_chat_service_sid
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
     ApiField,
     TwilioResource,
     argument_spec_from_fields,
 )
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
 
 CHANNEL_TYPES = ('web', 'sms', 'facebook', 'whatsapp', 'line', 'custom')

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import (
     TwilioApiError,
     TwilioClient,
-    sid_problem,
 )
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
 _ARG_TYPES = {'str': 'str', 'sid': 'str', 'url': 'str', 'bool': 'bool', 'int': 'int'}
 

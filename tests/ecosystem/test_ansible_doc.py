@@ -78,3 +78,25 @@ def test_role_renders_as_json(run_tool, role_specs):
     main = json.loads(result.stdout)[ROLE]['entry_points']['main']
     assert main.get('short_description'), 'the main entry point has no short_description'
     assert 'webchat_addresses_languages' in main.get('options', {})
+
+
+FILTERS = ['webchat_addresses_input', 'webchat_addresses_plan', 'webchat_addresses_unlisted']
+
+
+def test_every_filter_is_tested_here(collection_root):
+    # The filters share one file (plugins/filter/webchat_addresses.py); each has its own docs file.
+    docs = sorted(name[:-len('.yml')] for name in os.listdir(os.path.join(collection_root, 'plugins', 'filter')) if name.endswith('.yml'))
+    assert docs == FILTERS, 'plugins/filter changed: update FILTERS in tests/ecosystem/test_ansible_doc.py'
+
+
+@pytest.mark.parametrize('name', FILTERS)
+def test_filter_renders_as_json(run_tool, name):
+    result = run_tool('ansible-doc', '-t', 'filter', '--json', 'twilio_ops.flex.' + name)
+    assert result.returncode == 0, result.stderr
+    assert not warnings(result.stderr), result.stderr
+    doc = json.loads(result.stdout)['twilio_ops.flex.' + name]
+    assert doc['doc']['name'] == name
+    assert doc['doc']['version_added'] == '1.0.0'
+    assert '_input' in doc['doc']['options']
+    assert doc['examples'].strip(), 'no EXAMPLES'
+    assert doc['return']['_value'], 'no RETURN'

@@ -20,8 +20,8 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._api import (
     TwilioApiError,
     check_sid,
     connection_argument_spec,
-    sid_problem,
 )
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 from ansible_collections.twilio_ops.flex.plugins.modules import flex_configuration_info
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ACCOUNT_SID,

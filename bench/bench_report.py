@@ -16,16 +16,30 @@ LABEL = 'ansible_collections.twilio_ops.flex.docsite.guide_benchmark'
 # Earlier measurements and what changed because of them: facts of the past, kept on the page
 # because a reader of today's numbers should know what they replaced.
 HISTORY = """\
-* 2026-11-25, first measurement, same machine: the converged run missed the ratio target at N = 10 (1.33 times the
-  ``uri`` loop, 11% over; 1.07 at N = 50 and 1.01 at N = 200). Per language the role cost what the ``uri`` loop
-  costs (257 against 259 ms); its fixed part was 1.05 s a run over the loop's: two module runs once per site (the
-  Flex Configuration and the Studio flows, read apart; 0.65 s) and 13 controller-only tasks (0.35 s), most of them
-  ``set_fact``.
-* The fix, measured above: ``twilio_ops.flex.flex_account_info`` reads the chat service and the Studio flows in one
-  module run; what the role derives from its input is templated from role variables where it is used, not set by
-  ``set_fact`` tasks; the two checks after the read are one; a check that passes is a skipped ``fail`` whose message
-  is never templated; purge is included only when it is on. A converged site runs 6 tasks besides its loop instead
-  of 15, with the same N + 2 requests."""
+* 2026-11-25 04:34 UTC, on 2 AMD EPYC cores: the first measurement. The converged run missed the ratio target at
+  N = 10 (1.33 times the ``uri`` loop, 11% over; 1.07 at N = 50 and 1.01 at N = 200). Per language the role cost
+  what the ``uri`` loop costs (257 against 259 ms); its fixed part was 1.05 s a run over the loop's: two module runs
+  once per site (the Flex Configuration and the Studio flows, read apart; 0.65 s) and 13 controller-only tasks
+  (0.35 s), most of them ``set_fact``.
+* 2026-11-25 06:16 UTC, same machine, after the first fix: ``twilio_ops.flex.flex_account_info`` reads the chat
+  service and the Studio flows in one module run, and what the role derives from its input is templated from role
+  variables where it is used, not set by ``set_fact`` tasks (7 tasks besides the loop instead of 15, the same N + 2
+  requests). N = 10 still missed, by 2% (1.22); the fixed part was 0.61 s over the loop's, of which 0.20 s in six
+  controller-only tasks, three of them checks whose conditions rendered the role's largest Jinja templates.
+* 2026-12-01, on the machine of the results above, ``run_bench.py --sizes 10`` on that code with its two checks
+  after the read made one (``--collections`` of a copy of it): 1.16 at N = 10 (7.81 s against 6.73 s, 9 runs each;
+  CPU ratio 1.16). Its profile showed the cause of what was left: Ansible runs every task in a worker process of its
+  own, which compiles afresh every template the task uses, so the skipped check whose condition rendered the input
+  checks (a 76-line Jinja template) cost 0.10 s where a skipped task costs 0.02 s.
+* The fix, measured above: the role's reasoning moved into three filters of the collection
+  (``webchat_addresses_input``, ``webchat_addresses_plan`` and ``webchat_addresses_unlisted``), plain Python that
+  is imported, not compiled, and unit-tested; the input check and the resolution check are one task after the
+  account read, which bad input skips, so nothing is sent then; each address carries its chat service, so the loop
+  renders no derived variable per item. The same ``--sizes 10`` run right after the one above: 6.74 s against
+  6.14 s, ratio 1.10 (CPU ratio 1.09); in the profiled runs the controller-only tasks took 0.18 s instead of 0.30 s.
+  A converged site runs 5 tasks besides its loop, with the same N + 2 requests. Not measured again on the AMD machine
+  of 2026-11-25, where a loop item took half as long as here (257 against about 520 ms), so that the same fixed part
+  weighs about twice as much against the loop there: the ratio at N = 10 depends on the machine."""
 
 SMOKE_NOTE = 'This was a smoke run (one run each, a small account): its times are single runs, not medians.'
 
@@ -268,8 +282,8 @@ def why_text(rows, profile, targets):
     parts.append(
         'In the profiled converged run at N = %d (%.2f s; table below), the per-language ``flex_flow`` loop took %.2f s; '
         '%s run once per site (the 2 requests of the N + 2) took %.2f s; the role\'s %d controller-only tasks (the argument '
-        'spec, the check that stops a bad run, the published fact, the purge include; %d of them skipped) took %.2f s; starting ``ansible-playbook`` and loading the '
-        'play took the remaining %.2f s. The ``uri`` loop at the same N: %.2f s of loop, %.2f s of the rest.' % (
+        'spec, the check that stops a bad run, the published fact, the purge include; %d of them skipped) took %.2f s; '
+        'starting ``ansible-playbook`` and loading the play took the remaining %.2f s. The ``uri`` loop at the same N: %.2f s of loop, %.2f s of the rest.' % (
             profile['n'], summary['wall'], summary['loop'],
             'the module task' if summary['site_tasks'] == 1 else 'the %d module tasks' % summary['site_tasks'],
             summary['site'], summary['controller_tasks'], summary['skipped'], summary['controller'], summary['startup'],

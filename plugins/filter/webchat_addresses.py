@@ -73,14 +73,15 @@ def input_problems(languages, name_prefix, studio_flow, chat_service_sid, accoun
         problems.append('webchat_addresses_name_prefix must not be empty')
     elif prefix != prefix.strip():
         problems.append('webchat_addresses_name_prefix must not start or end with whitespace')
-    for option, value, prefix_letters in (('webchat_addresses_chat_service_sid', chat_service_sid, 'IS'),
-                                          ('webchat_addresses_account_sid', account_sid, 'AC')):
-        value = _text(value)
-        if value and sid_problem(value, prefix_letters):
-            problems.append('%s %s %s' % (option, _quoted(value), sid_problem(value, prefix_letters)))
+    for option, value, sid_type in (('webchat_addresses_chat_service_sid', _text(chat_service_sid), 'IS'),
+                                    ('webchat_addresses_account_sid', _text(account_sid), 'AC')):
+        problem = value and sid_problem(value, sid_type)
+        if problem:
+            problems.append('%s %s %s' % (option, _quoted(value), problem))
     api_key = _text(api_key)
-    if api_key and sid_problem(api_key, 'SK'):
-        problems.append('webchat_addresses_api_key %s' % sid_problem(api_key, 'SK'))
+    problem = api_key and sid_problem(api_key, 'SK')
+    if problem:
+        problems.append('webchat_addresses_api_key %s' % problem)
     if bool(api_key) != bool(api_secret_set):
         problems.append('webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither')
     for option, value in (('webchat_addresses_flex_api_url', flex_api_url), ('webchat_addresses_studio_api_url', studio_api_url)):
@@ -112,8 +113,9 @@ def input_problems(languages, name_prefix, studio_flow, chat_service_sid, accoun
             problems.append('%s: set studio_flow (a name) or studio_flow_sid, not both' % where)
         if flow is not None and not _text(flow).strip():
             problems.append('%s: studio_flow must not be empty' % where)
-        if flow_sid is not None and sid_problem(_text(flow_sid), 'FW'):
-            problems.append('%s: studio_flow_sid %s %s' % (where, _quoted(_text(flow_sid)), sid_problem(_text(flow_sid), 'FW')))
+        problem = flow_sid is not None and sid_problem(_text(flow_sid), 'FW')
+        if problem:
+            problems.append('%s: studio_flow_sid %s %s' % (where, _quoted(_text(flow_sid)), problem))
         if flow is None and flow_sid is None and not _text(studio_flow).strip():
             problems.append('%s names no Studio flow and webchat_addresses_studio_flow is empty' % where)
     return problems

@@ -46,6 +46,7 @@ BACKOFF_CAP = 10.0
 _sleep = time.sleep
 _monotonic = time.monotonic
 
+
 def connection_argument_spec():
     """Options every module of the collection takes to reach Twilio (documented by the
     twilio_ops.flex.connection doc fragment)."""

@@ -32,8 +32,6 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_pr
 LANGUAGE_RE = re.compile(r'[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z')
 URL_RE = re.compile(r'https?://[^\s/]+')
 
-ACCOUNT_READS = ('configuration', 'studio_flows')
-
 
 def _text(value):
     """A string option as the role reads it: not set, null and '' are all ''."""
@@ -84,8 +82,8 @@ def input_problems(languages, name_prefix, studio_flow, chat_service_sid, accoun
         problems.append('webchat_addresses_api_key %s' % problem)
     if bool(api_key) != bool(api_secret_set):
         problems.append('webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither')
-    for option, value in (('webchat_addresses_flex_api_url', flex_api_url), ('webchat_addresses_studio_api_url', studio_api_url)):
-        if _text(value) and not URL_RE.match(_text(value)):
+    for option, value in (('webchat_addresses_flex_api_url', _text(flex_api_url)), ('webchat_addresses_studio_api_url', _text(studio_api_url))):
+        if value and not URL_RE.match(value):
             problems.append('%s must be an http:// or https:// URL' % option)
 
     names, seen = [], []
@@ -140,7 +138,9 @@ def webchat_addresses_input(languages, name_prefix='WebChat', studio_flow='Webch
     them and the chat service (empty when the site gives every SID itself)."""
     languages = _entries(languages)
     names = studio_flow_names(languages, studio_flow)
-    reads = [read for read, needed in zip(ACCOUNT_READS, (not _text(chat_service_sid), bool(names))) if needed]
+    # flex_account_info's gather_subset: the Flex Configuration unless the site names its chat service,
+    # the Studio flows when a language names its flow by name.
+    reads = ([] if _text(chat_service_sid) else ['configuration']) + (['studio_flows'] if names else [])
     return dict(
         problems=input_problems(languages, name_prefix, studio_flow, chat_service_sid, account_sid, api_key,
                                 api_secret_set, flex_api_url, studio_api_url),

@@ -10,7 +10,9 @@ __metaclass__ = type
 
 class ModuleDocFragment(object):
     """The connection options every module takes; the twin of connection_argument_spec() in
-    plugins/module_utils/_api.py (validate-modules checks that the two agree)."""
+    plugins/module_utils/_api.py, which derives the URL options from the product table in
+    _products.py (validate-modules checks that the two agree; tests/unit checks the table's
+    defaults and environment variables against this text)."""
 
     DOCUMENTATION = r'''
 options:
@@ -41,16 +43,28 @@ options:
     description:
       - Base URL of the Twilio Flex API, without a trailing version path.
       - Override it to reach the collection's emulator, for example V(http://127.0.0.1:8642/flex-api).
-      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then the default.
+      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then the default. An empty value counts as
+        not set.
+      - Checked only by a module that calls the Flex API.
       - Flex is offered only in Twilio's US1 region, so there is no region or edge setting.
     type: str
     default: https://flex-api.twilio.com
   studio_api_url:
     description:
       - Base URL of the Twilio Studio API, used to resolve Studio flows by name.
-      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then the default.
+      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then the default. An empty value counts
+        as not set.
+      - Checked only by a module that calls the Studio API.
     type: str
     default: https://studio.twilio.com
+  conversations_api_url:
+    description:
+      - Base URL of the Twilio Conversations API, for the Flex Conversations addresses.
+      - If not set, the environment variable E(TWILIO_CONVERSATIONS_API_URL) is used, then the default. An empty value
+        counts as not set.
+      - Checked only by a module that calls the Conversations API.
+    type: str
+    default: https://conversations.twilio.com
   validate_certs:
     description:
       - Whether to verify the TLS certificates of the API. Only switch it off for a test endpoint you trust.
@@ -66,6 +80,8 @@ options:
       - Upper bound, in seconds, on the time spent waiting between retries of one request.
       - Requests answered 429, 502, 503 or 504, and requests that time out or lose their connection,
         are retried with exponential backoff that honours the C(Retry-After) header, until this much time is spent.
+      - A connection that is refused, or a host name that does not resolve, is not retried; the module fails at once,
+        naming the URL it could not reach. Neither is a TLS certificate that fails verification.
       - A create that got an ambiguous answer (5xx, a timeout or a dropped connection) is followed by a lookup
         before any retry, so a create that was applied is never sent twice.
       - V(0) disables retries.
@@ -77,6 +93,13 @@ notes:
   - >-
     The modules talk to Twilio over HTTPS from wherever they run. Run them on the controller
     (C(delegate_to: localhost)) or in an execution environment; the target hosts need nothing.
+  - >-
+    Only Twilio's own answers count: a 404 means "absent" only when it carries Twilio's error code 20404, and every
+    answer must have Twilio's shape. Anything else (a web page from a mistyped URL, a proxy's error) fails the module
+    with a message that asks whether the product's URL is right.
+  - >-
+    When Twilio refuses the credentials (HTTP 401), the message says which pair was used and where each part came from
+    (an option, or an environment variable), never the secret.
 seealso:
   - name: Flex Flow API reference
     description: Twilio's reference for the resource these modules manage.

@@ -3,34 +3,45 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""What the webchat_addresses role works out from a site's input, as filters (documented in the
+"""What the webchat_addresses role works out on the controller, as filters (documented in the
 webchat_addresses_*.yml files beside this one):
 
-- webchat_addresses_input: the input's problems, and what the site must read of its account;
-- webchat_addresses_plan: each address as it should be, once the account is read, or why not;
-- webchat_addresses_unlisted: for purge, the addresses of languages the site no longer lists.
+- webchat_addresses_plan: the input's problems, and the entries each set module gets;
+- webchat_addresses_flex_flow_entries: the Flex Flow entries, with the legacy addresses a site
+  moving to Conversations may now retire (only those whose chat address exists);
+- webchat_addresses_outcome: the published fact, and the site's record of the addresses the role
+  manages, updated, from what the modules returned;
+- connection_variables / connection_options: the connection variables a role takes (one per
+  product of the collection's product table) and the module options they become.
 
-Why filters and not Jinja in the role's vars: Ansible runs every task in a worker process of its
-own, which compiles each template it uses afresh. These were the role's largest templates,
-compiled in every task that used them, and cost a site a tenth of a second of the fixed part of
-a run that the benchmark guide measures; here they are plain functions, and unit-tested.
-"""
+Why filters: the role's reasoning is plain Python, unit-tested, imported once per worker rather
+than compiled as templates in every task (see the benchmark guide). The ownership rule is in the
+role README, "Ownership"."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
 import json
-import re
 
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.parsing.convert_bool import boolean
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._bcp47 import canonical_tag, tag_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS, url_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import credential_problem, sid_problem
 
-# \Z rather than $, so that a trailing newline (easy to get from a YAML block scalar) does not
-# pass as part of a language code.
-LANGUAGE_RE = re.compile(r'[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z')
-URL_RE = re.compile(r'https?://[^\s/]+')
+ROLE = 'webchat_addresses'
+APIS = ('flex_flows', 'conversations')
+RECORD_FORMAT = 1
+RECORD_NOTE = ('Written by the twilio_ops.flex.webchat_addresses role: the addresses it manages for this site, by language. '
+               'Keep it with the inventory (it holds SIDs, no secret). Purge deletes only addresses marked "made".')
+
+# Where the legacy options went in Conversations (the migration guide has the whole table).
+NO_CONVERSATIONS_COUNTERPART = {
+    'janitor_enabled': 'Conversations closes inactive conversations with its state timers instead',
+    'long_lived': 'Flex Conversations parks an interaction instead',
+}
 
 
 def _text(value):
@@ -38,13 +49,8 @@ def _text(value):
     return '' if value is None else str(value)
 
 
-def _quoted(value):
-    # As Ansible's to_json filter shows a string: in double quotes, escapes visible.
-    return json.dumps(value)
-
-
 def _flag(value, default):
-    """A bool entry the argument spec accepted (true, 'yes', 1, ...), or default when not set."""
+    """A bool the argument spec accepted (true, 'yes', 1, ...), or default when not set."""
     return default if value is None else boolean(value, strict=True)
 
 
@@ -54,170 +60,349 @@ def _entries(languages):
     return languages
 
 
-def _flow_name(entry, studio_flow):
-    """The Studio flow name a language uses: its own, else the site's default."""
-    return _text(entry.get('studio_flow')) or _text(studio_flow)
+# -- connection -------------------------------------------------------------------------------
+
+def connection_variables(role=ROLE):
+    """The role variables that carry a connection option: credentials, then one URL per product."""
+    return ['%s_%s' % (role, option) for option, env, secret in CREDENTIALS] + [product.role_variable(role) for product in PRODUCTS]
 
 
-def input_problems(languages, name_prefix, studio_flow, chat_service_sid, account_sid, api_key, api_secret_set,
-                   flex_api_url, studio_api_url):
-    """What meta/argument_specs.yml cannot say: formats, duplicates and conflicts. Every problem
-    is collected, so one run reports them all before anything is sent to Twilio. Credentials are
-    only tested for presence and shape, and neither the API key nor any secret is quoted: a
-    secret pasted into the wrong variable must not be shown."""
+def connection_options(values, role=ROLE):
+    """{module option: value} for the connection variables that are set (values lists them in
+    the order of connection_variables). What a site leaves empty is left out, so the modules'
+    own fallbacks (a play's module_defaults, then the TWILIO_* environment) still apply."""
+    options = [option for option, env, secret in CREDENTIALS] + [product.option for product in PRODUCTS]
+    return dict((option, value) for option, value in zip(options, values) if value not in (None, ''))
+
+
+# -- the record ---------------------------------------------------------------------------------
+
+def _read_record(text, site):
+    """(record entries, problem): the site's record from its file's text ('' when there is none)."""
+    if not _text(text).strip():
+        return [], None
+    try:
+        record = json.loads(text)
+    except ValueError as exc:
+        return [], 'is not JSON (%s)' % exc
+    addresses = record.get('addresses') if isinstance(record, dict) else None
+    if not isinstance(record, dict) or record.get('format') != RECORD_FORMAT or not isinstance(addresses, list):
+        return [], 'is not a record this role wrote (format %s with a list of addresses)' % RECORD_FORMAT
+    if record.get('site') != site:
+        return [], 'belongs to the site %s, not %s' % (quoted(record.get('site')), quoted(site))
+    for item in addresses:
+        if not (isinstance(item, dict) and item.get('api') in APIS and isinstance(item.get('language'), str)
+                and isinstance(item.get('sid'), str) and isinstance(item.get('made'), bool)):
+            return [], 'has an address that is not {api, language, sid, made, ...}: %s' % quoted(item)
+    return addresses, None
+
+
+def _recorded(record, api, language):
+    for item in record:
+        if item['api'] == api and item['language'] == language:
+            return item
+    return None
+
+
+# -- the plan -------------------------------------------------------------------------------------
+
+def _settings_problems(settings, connection, mode, languages):
     problems = []
-    prefix = _text(name_prefix)
+    prefix = _text(settings.get('name_prefix'))
     if not prefix.strip():
         problems.append('webchat_addresses_name_prefix must not be empty')
     elif prefix != prefix.strip():
-        problems.append('webchat_addresses_name_prefix must not start or end with whitespace')
-    for option, value, sid_type in (('webchat_addresses_chat_service_sid', _text(chat_service_sid), 'IS'),
-                                    ('webchat_addresses_account_sid', _text(account_sid), 'AC')):
-        problem = value and sid_problem(value, sid_type)
-        if problem:
-            problems.append('%s %s %s' % (option, _quoted(value), problem))
-    api_key = _text(api_key)
-    problem = api_key and sid_problem(api_key, 'SK')
-    if problem:
-        problems.append('webchat_addresses_api_key %s' % problem)
-    if bool(api_key) != bool(api_secret_set):
+        problems.append('webchat_addresses_name_prefix must not start or end with white space')
+    for option in ('chat_service_sid', 'conversation_service_sid'):
+        value = _text(settings.get(option))
+        if value and sid_problem(value, 'IS'):
+            problems.append('webchat_addresses_%s %s %s' % (option, quoted(value), sid_problem(value, 'IS')))
+    # Credentials are described, never shown: a token pasted into the account SID must not be printed.
+    for option, prefix_ in (('account_sid', 'AC'), ('api_key', 'SK')):
+        value = _text(connection.get(option))
+        if value and credential_problem(value, prefix_):
+            problems.append('webchat_addresses_%s %s' % (option, credential_problem(value, prefix_)))
+    if bool(_text(connection.get('api_key'))) != bool(_text(connection.get('api_secret'))):
         problems.append('webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither')
-    for option, value in (('webchat_addresses_flex_api_url', _text(flex_api_url)), ('webchat_addresses_studio_api_url', _text(studio_api_url))):
-        if value and not URL_RE.match(value):
-            problems.append('%s must be an http:// or https:// URL' % option)
+    # A URL is checked only for a product the site's API uses.
+    used = ['studio', 'flex'] + (['conversations'] if mode == 'conversations' else [])
+    for product in PRODUCTS:
+        value = _text(connection.get(product.option))
+        if value and product.key in used and url_problem(value, product.default):
+            problems.append('%s %s' % (product.role_variable(ROLE), url_problem(value, product.default)))
+    if mode not in APIS:
+        problems.append('webchat_addresses_api must be one of %s, got %s' % (', '.join(APIS), quoted(mode)))
+    if _flag(settings.get('remove_legacy'), False) and mode != 'conversations':
+        problems.append('webchat_addresses_remove_legacy needs webchat_addresses_api: conversations (it retires the legacy '
+                        'address of each language once its Conversations address exists)')
+    if (_flag(settings.get('purge'), False) and not [entry for entry in languages if _text(entry.get('state')) != 'absent']
+            and not _flag(settings.get('allow_purge_all'), False)):
+        problems.append('no language is listed and webchat_addresses_purge is on: that would delete every address this role made '
+                        'for the site; set webchat_addresses_allow_purge_all: true if that is what you want')
+    return problems
 
-    names, seen = [], []
+
+def _language_problems(languages, settings, mode):
+    problems, canonical, names, keys = [], {}, {}, {}
+    prefix = _text(settings.get('name_prefix'))
     for entry in languages:
-        language = _text(entry.get('language'))
-        where = 'language %s' % _quoted(language)
-        if not LANGUAGE_RE.match(language):
-            problems.append('%s is not a language code such as en or pt-BR'
-                            ' (2 or 3 lowercase letters, then optional -subtags of 2 to 8 letters or digits)' % where)
-        repeated = language.lower() in seen
-        if repeated:
-            problems.append('%s is listed more than once (language codes are compared without case)' % where)
-        seen.append(language.lower())
+        given = _text(entry.get('language'))
+        where = 'language %s' % quoted(given)
+        tag = canonical_tag(given)
+        if tag is None:
+            problems.append('%s %s' % (where, tag_problem(given)))
+        elif tag.lower() in canonical:
+            problems.append('%s is listed more than once (as %s: language tags are compared in their canonical case)' % (where, quoted(tag)))
+        else:
+            canonical[tag.lower()] = given
+        name = _text(entry.get('friendly_name')) if entry.get('friendly_name') is not None else '%s %s' % (prefix, tag or given)
         if entry.get('friendly_name') is not None:
-            name = _text(entry['friendly_name'])
             if not name.strip():
                 problems.append('%s: friendly_name must not be empty' % where)
-        else:
-            name = '%s %s' % (prefix, language)
-        if name in names and not repeated:
-            problems.append('%s: the name %s is already used by another language' % (where, _quoted(name)))
-        names.append(name)
+            elif name != name.strip():
+                problems.append('%s: friendly_name %s must not start or end with white space' % (where, quoted(name)))
+        if name.casefold() in names and tag is not None and names[name.casefold()] != tag:
+            problems.append('%s: the name %s is already used by another language (names are compared without case)' % (where, quoted(name)))
+        names.setdefault(name.casefold(), tag)
         flow, flow_sid = entry.get('studio_flow'), entry.get('studio_flow_sid')
+        absent = _text(entry.get('state')) == 'absent'
         if flow is not None and flow_sid is not None:
             problems.append('%s: set studio_flow (a name) or studio_flow_sid, not both' % where)
         if flow is not None and not _text(flow).strip():
             problems.append('%s: studio_flow must not be empty' % where)
-        problem = flow_sid is not None and sid_problem(_text(flow_sid), 'FW')
-        if problem:
-            problems.append('%s: studio_flow_sid %s %s' % (where, _quoted(_text(flow_sid)), problem))
-        if flow is None and flow_sid is None and not _text(studio_flow).strip():
+        if flow_sid is not None and sid_problem(_text(flow_sid), 'FW'):
+            problems.append('%s: studio_flow_sid %s %s' % (where, quoted(_text(flow_sid)), sid_problem(_text(flow_sid), 'FW')))
+        if not absent and flow is None and flow_sid is None and not _text(settings.get('studio_flow')).strip():
             problems.append('%s names no Studio flow and webchat_addresses_studio_flow is empty' % where)
+        key = entry.get('deployment_key')
+        if mode == 'conversations':
+            if key is None and not absent:
+                problems.append('%s needs a deployment_key (the CV... SID of its Webchat deployment key, made in the Twilio Console)' % where)
+            for option, instead in NO_CONVERSATIONS_COUNTERPART.items():
+                if entry.get(option) is not None:
+                    problems.append('%s: %s has no counterpart in Conversations (%s); remove it' % (where, option, instead))
+        if key is not None:
+            if sid_problem(_text(key), 'CV'):
+                problems.append('%s: deployment_key %s %s' % (where, quoted(_text(key)), sid_problem(_text(key), 'CV')))
+            elif _text(key).lower() in keys:
+                problems.append('%s: deployment_key %s is also the key of language %s' % (where, quoted(_text(key)), quoted(keys[_text(key).lower()])))
+            keys.setdefault(_text(key).lower(), given)
     return problems
 
 
-def studio_flow_names(languages, studio_flow):
-    """The Studio flow names the languages use, each once, in order (a language with
-    studio_flow_sid needs no name)."""
-    names = []
-    for entry in languages:
-        if entry.get('studio_flow_sid') is None:
-            name = _flow_name(entry, studio_flow)
-            if name not in names:
-                names.append(name)
-    return names
-
-
-def webchat_addresses_input(languages, name_prefix='WebChat', studio_flow='Webchat Flow', chat_service_sid=None,
-                            account_sid=None, api_key=None, api_secret_set=False, flex_api_url=None, studio_api_url=None):
-    """problems: what is wrong with the site's input (empty when nothing is); studio_flow_names:
-    the flow names to resolve; account_reads: the flex_account_info gather_subset that resolves
-    them and the chat service (empty when the site gives every SID itself)."""
-    languages = _entries(languages)
-    names = studio_flow_names(languages, studio_flow)
-    # flex_account_info's gather_subset: the Flex Configuration unless the site names its chat service,
-    # the Studio flows when a language names its flow by name.
-    reads = ([] if _text(chat_service_sid) else ['configuration']) + (['studio_flows'] if names else [])
+def _language(entry, settings):
+    """One language as the role manages it, in canonical case."""
+    tag = canonical_tag(_text(entry['language']))
     return dict(
-        problems=input_problems(languages, name_prefix, studio_flow, chat_service_sid, account_sid, api_key,
-                                api_secret_set, flex_api_url, studio_api_url),
-        studio_flow_names=names,
-        account_reads=reads,
+        language=tag,
+        state=_text(entry.get('state')) or 'present',
+        friendly_name=_text(entry.get('friendly_name')) if entry.get('friendly_name') is not None else '%s %s' % (_text(settings.get('name_prefix')), tag),
+        studio_flow=_text(entry.get('studio_flow')) or None if entry.get('studio_flow_sid') is None else None,
+        studio_flow_sid=_text(entry.get('studio_flow_sid')) or None,
+        enabled=_flag(entry.get('enabled'), True),
+        # Not set means not managed: the address keeps whatever it has.
+        janitor_enabled=_flag(entry.get('janitor_enabled'), None),
+        long_lived=_flag(entry.get('long_lived'), None),
+        deployment_key=_text(entry.get('deployment_key')) or None,
     )
 
 
-def webchat_addresses_plan(languages, account, name_prefix='WebChat', studio_flow='Webchat Flow', chat_service_sid=None):
-    """The site's addresses as they should be, from its (valid) input and what flex_account_info
-    read of its account (a skipped result when nothing had to be read). problems names the chat
-    service or Studio flow names that cannot be resolved; addresses is then empty."""
+def _flex_flow_entry(language, settings, record):
+    entry = dict(friendly_name=language['friendly_name'], channel_type='web', state=language['state'])
+    known = _recorded(record, 'flex_flows', language['language'])
+    if known:
+        entry['known_sid'] = known['sid']
+    if language['state'] == 'absent':
+        return entry
+    entry.update(enabled=language['enabled'], integration_type='studio')
+    if language['studio_flow_sid']:
+        entry['integration'] = dict(flow_sid=language['studio_flow_sid'])
+    else:
+        entry['studio_flow'] = language['studio_flow'] or _text(settings.get('studio_flow'))
+    if _text(settings.get('chat_service_sid')):
+        entry['chat_service_sid'] = _text(settings['chat_service_sid'])
+    for option in ('janitor_enabled', 'long_lived'):
+        if language[option] is not None:
+            entry[option] = language[option]
+    return entry
+
+
+def _conversations_entry(language, settings, record):
+    known = _recorded(record, 'conversations', language['language'])
+    if language['state'] == 'absent':
+        if language['deployment_key']:
+            return dict(address=language['deployment_key'], type='chat', state='absent')
+        # No key given: only the address the record knows can be retired (by SID; gone is fine).
+        return dict(sid=known['sid'], state='absent') if known else None
+    auto_creation = dict(enabled=language['enabled'], type='studio')
+    if language['studio_flow_sid']:
+        auto_creation['studio_flow_sid'] = language['studio_flow_sid']
+    else:
+        auto_creation['studio_flow'] = language['studio_flow'] or _text(settings.get('studio_flow'))
+    if _text(settings.get('conversation_service_sid')):
+        auto_creation['conversation_service_sid'] = _text(settings['conversation_service_sid'])
+    entry = dict(type='chat', address=language['deployment_key'], friendly_name=language['friendly_name'], auto_creation=auto_creation)
+    if known:
+        entry['known_sid'] = known['sid']
+    return entry
+
+
+def _owned(record, api, listed):
+    """What purge may delete for one API: the addresses the role made, of languages no longer listed."""
+    owned = []
+    for item in record:
+        if item['api'] == api and item['made'] and item['language'] not in listed:
+            recorded = dict(sid=item['sid'])
+            if api == 'flex_flows':
+                recorded.update(friendly_name=item.get('friendly_name'), channel_type='web')
+            else:
+                recorded.update(address=item.get('address'), type='chat')
+            owned.append(recorded)
+    return owned
+
+
+def webchat_addresses_plan(languages, settings, connection=None, record_text=''):
+    """problems: what is wrong with the site's input (every problem; empty when nothing is); and
+    for each API (flex_flows, conversations): whether a module runs for it, its entries (one per
+    language, in order), the languages of the entries, and what purge may delete."""
     languages = _entries(languages)
-    account = account if isinstance(account, dict) else {}
-    flows = account.get('studio_flows') or []
-    problems = []
-    service = _text(chat_service_sid) or _text(account.get('chat_service_sid'))
-    if sid_problem(service, 'IS'):
-        problems.append("the site's Flex Configuration has no chat_service_instance_sid"
-                        ' (is Flex set up on this account?): set webchat_addresses_chat_service_sid')
-    flow_sids = {}
-    flow_problems = []
-    for name in studio_flow_names(languages, studio_flow):
-        sids = [flow.get('sid') for flow in flows if flow.get('friendly_name') == name]
-        if not sids:
-            flow_problems.append('no Studio flow is named %s' % _quoted(name))
-        elif len(sids) > 1:
-            flow_problems.append('%d Studio flows are named %s (%s): rename them, or give the language a studio_flow_sid'
-                                 % (len(sids), _quoted(name), ', '.join(sids)))
-        else:
-            flow_sids[name] = sids[0]
-    if flow_problems:
-        known = sorted(_text(flow.get('friendly_name')) for flow in flows)
-        problems.extend(flow_problems + ['the account has: %s' % ', '.join(known)])
+    settings = settings if isinstance(settings, dict) else {}
+    connection = connection if isinstance(connection, dict) else {}
+    mode = _text(settings.get('api')) or 'flex_flows'
+    site = _text(settings.get('site'))
+    record, record_problem = _read_record(record_text, site)
+    problems = _settings_problems(settings, connection, mode, languages) + _language_problems(languages, settings, mode)
+    if record_problem:
+        problems.append('the record %s %s; fix it, or move it away to start a new one (purge then deletes nothing '
+                        'made before)' % (quoted(_text(settings.get('record_file'))), record_problem))
+    plan = dict(problems=problems, api=mode, record=record, languages=[], legacy=[],
+                flex_flows=dict(run=False, entries=[], languages=[], owned=[]),
+                conversations=dict(run=False, entries=[], languages=[], owned=[]))
     if problems:
-        return dict(problems=problems, chat_service_sid=service or None, addresses=[])
+        return plan
+    plan['languages'] = [_language(entry, settings) for entry in languages]
+    listed = [language['language'] for language in plan['languages'] if language['state'] == 'present']
+    build = dict(flex_flows=_flex_flow_entry, conversations=_conversations_entry)[mode]
+    for language in plan['languages']:
+        entry = build(language, settings, record)
+        if entry is not None:
+            plan[mode]['entries'].append(entry)
+            plan[mode]['languages'].append(language['language'])
+        if mode == 'conversations' and _flag(settings.get('remove_legacy'), False) and language['state'] == 'present':
+            legacy = dict(friendly_name=language['friendly_name'], channel_type='web', state='absent')
+            known = _recorded(record, 'flex_flows', language['language'])
+            if known:
+                legacy['known_sid'] = known['sid']
+            plan['legacy'].append(dict(language=language['language'], entry=legacy))
+    if _flag(settings.get('purge'), False):
+        for api in APIS:
+            plan[api]['owned'] = _owned(record, api, listed)
+    for api in APIS:
+        plan[api]['run'] = bool(plan[api]['entries'] or plan[api]['owned'] or (api == 'flex_flows' and plan['legacy']))
+    return plan
 
-    addresses = []
-    for entry in languages:
-        language = _text(entry['language'])
-        flow_sid = entry.get('studio_flow_sid')
-        addresses.append(dict(
-            language=language,
-            friendly_name=_text(entry.get('friendly_name')) or '%s %s' % (_text(name_prefix), language),
-            chat_service_sid=service,
-            flow_sid=_text(flow_sid) if flow_sid is not None else flow_sids[_flow_name(entry, studio_flow)],
-            enabled=_flag(entry.get('enabled'), True),
-            # Not set means not managed: the address keeps whatever it has.
-            janitor_enabled=_flag(entry.get('janitor_enabled'), None),
-            long_lived=_flag(entry.get('long_lived'), None),
+
+def _results(result):
+    return (result or {}).get('results') or [] if isinstance(result, dict) else []
+
+
+def _exists(result):
+    """Whether an entry's address exists after the run (or would, in check mode)."""
+    resource = result.get('flex_flow') or result.get('address_configuration')
+    return result.get('operation') != 'delete' and bool(resource)
+
+
+def _flex_flow_run(plan, conversations):
+    """(entries, languages) of the site's flex_flows run: its own, then, for a site moving to
+    Conversations, the legacy address of each language whose chat address now exists (or would,
+    in check mode). A language whose chat address is missing, or failed, keeps its legacy address:
+    there is never a moment when a language has neither."""
+    entries = list(plan['flex_flows']['entries'])
+    languages = list(plan['flex_flows']['languages'])
+    moved = dict(zip(plan['conversations']['languages'], _results(conversations)))
+    for legacy in plan['legacy']:
+        if legacy['language'] in moved and _exists(moved[legacy['language']]):
+            entries.append(legacy['entry'])
+            languages.append(legacy['language'])
+    return entries, languages
+
+
+def webchat_addresses_flex_flow_entries(plan, conversations=None):
+    """The entries of the site's flex_flows run (see _flex_flow_run)."""
+    return _flex_flow_run(plan, conversations)[0]
+
+
+def _address_of(api, result):
+    return result.get('flex_flow') if api == 'flex_flows' else result.get('address_configuration')
+
+
+def _provisioned(plan, flex_flows, conversations):
+    """The published fact: one item per listed language, in order, with the address of the API
+    the site uses (a create predicted in check mode has no SID yet)."""
+    mode = plan['api']
+    by_language = dict(zip(plan[mode]['languages'], _results(flex_flows if mode == 'flex_flows' else conversations)))
+    provisioned = []
+    for language in plan['languages']:
+        if language['state'] != 'present':
+            continue
+        result = by_language.get(language['language']) or {}
+        address = _address_of(mode, result) or {}
+        provisioned.append(dict(
+            language=language['language'],
+            api=mode,
+            sid=address.get('sid'),
+            friendly_name=address.get('friendly_name') or language['friendly_name'],
+            address=address.get('address') if mode == 'conversations' else None,
+            demo_url=result.get('demo_url'),
         ))
-    return dict(problems=[], chat_service_sid=service, addresses=addresses)
+    return provisioned
 
 
-def webchat_addresses_unlisted(flex_flows, addresses, name_prefix='WebChat'):
-    """The web addresses purge deletes: named exactly the prefix, a space and a language code,
-    of a language the site does not list (compared without case), and not a name a listed
-    language uses. So an address with a longer prefix ("WebChat Sales fr" under prefix "WebChat")
-    or a hand-made name ("Flex Web Channel") is never chosen."""
-    head = _text(name_prefix) + ' '
-    listed = [_text(address['language']).lower() for address in addresses]
-    kept = [address['friendly_name'] for address in addresses]
-    unlisted = []
-    for flow in flex_flows or []:
-        name = _text(flow.get('friendly_name'))
-        language = name[len(head):]
-        if (flow.get('channel_type') == 'web' and name.startswith(head) and LANGUAGE_RE.match(language)
-                and language.lower() not in listed and name not in kept):
-            unlisted.append(dict(sid=flow['sid'], friendly_name=name))
-    return unlisted
+def _record(plan, site, flex_flows, conversations):
+    """The site's record after the run: every address of a listed language as the modules last
+    saw it, "made" when the role created it (now or on an earlier run); retired, purged and
+    vanished addresses dropped. Built from what the modules returned, also after a failure, so an
+    address made before it is still known to be the role's."""
+    record = [dict(item) for item in plan['record']]
+    runs = (('flex_flows', _flex_flow_run(plan, conversations)[1], flex_flows), ('conversations', plan['conversations']['languages'], conversations))
+    for api, languages, run in runs:
+        if not isinstance(run, dict) or run.get('skipped'):
+            continue
+        gone = set(item['sid'] for item in run.get('purged') or [])
+        if isinstance(run.get('owned'), list):
+            # What purge was offered and the module no longer owns is gone from the account.
+            owned_after = set(item['sid'] for item in run['owned'])
+            gone.update(item['sid'] for item in plan[api]['owned'] if item['sid'] not in owned_after)
+        for language, result in zip(languages, _results(run)):
+            address = _address_of(api, result) or {}
+            known = _recorded(record, api, language)
+            if known:
+                record.remove(known)
+            if result.get('operation') == 'delete' or not address.get('sid'):
+                continue
+            item = dict(api=api, language=language, sid=address['sid'], friendly_name=address.get('friendly_name'),
+                        made=result.get('operation') == 'create' or bool(known and known['made'] and known['sid'] == address['sid']))
+            if api == 'conversations':
+                item['address'] = address.get('address')
+            record.append(item)
+        record = [item for item in record if not (item['api'] == api and item['sid'] in gone)]
+    record.sort(key=lambda item: (item['api'], item['language']))
+    return dict(format=RECORD_FORMAT, site=site, note=RECORD_NOTE, addresses=record)
+
+
+def webchat_addresses_outcome(plan, site, flex_flows=None, conversations=None):
+    """What the site's runs came to: provisioned, the published fact, and record, the site's
+    record as the role writes it back."""
+    return dict(provisioned=_provisioned(plan, flex_flows, conversations), record=_record(plan, site, flex_flows, conversations))
 
 
 class FilterModule(object):
 
     def filters(self):
         return dict(
-            webchat_addresses_input=webchat_addresses_input,
             webchat_addresses_plan=webchat_addresses_plan,
-            webchat_addresses_unlisted=webchat_addresses_unlisted,
+            webchat_addresses_flex_flow_entries=webchat_addresses_flex_flow_entries,
+            webchat_addresses_outcome=webchat_addresses_outcome,
+            connection_variables=connection_variables,
+            connection_options=connection_options,
         )

@@ -6,24 +6,37 @@
 # PRIVATE: this module_utils file is internal to twilio_ops.flex and can change without notice.
 
 """HTTP client for Twilio's REST APIs: connection options, authentication, bounded retries,
-pagination and Twilio error bodies. Every request a module sends goes through TwilioClient."""
+pacing inside documented rate limits, pagination, and the checks that make only Twilio's own
+answers count. Every request a module sends goes through TwilioClient."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
 import email.utils
+import os
 import random
 import sys
 import time
 import traceback
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
+from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import (
+    CREDENTIALS,
+    PRODUCTS,
+    PRODUCTS_BY_KEY,
+    base_url,
+    origin,
+    plain_http_warning,
+    url_problem,
+)
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import credential_problem, sid_problem
 
 try:
     import requests
+    import urllib3
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
@@ -35,38 +48,43 @@ else:
 # retry after backing off"; 502/503/504 come from Twilio's edge when a backend is unavailable.
 RETRY_STATUSES = frozenset((429, 502, 503, 504))
 
-# Largest page the list endpoints accept; fewer pages means fewer requests and fewer 429s.
-MAX_PAGE_SIZE = 1000
+# Twilio's error code for "the requested resource was not found": the only 404 that means absent.
+NOT_FOUND_CODE = 20404
 
 # First backoff step and its ceiling, in seconds, when the server sends no Retry-After.
 BACKOFF_BASE = 1.0
 BACKOFF_CAP = 10.0
 
-# Indirections so unit tests can replay retries without waiting.
+# Pacing keeps this much above the documented minimum interval between two requests of a rate
+# class: the server counts arrivals, and two requests sent 1/rate apart may arrive a little closer.
+PACING_MARGIN = 1.05
+
+# Indirections so unit tests can replay retries and pacing without waiting.
 _sleep = time.sleep
 _monotonic = time.monotonic
 
 
 def connection_argument_spec():
     """Options every module of the collection takes to reach Twilio (documented by the
-    twilio_ops.flex.connection doc fragment)."""
-    return dict(
-        account_sid=dict(type='str', fallback=(env_fallback, ['TWILIO_ACCOUNT_SID'])),
-        auth_token=dict(type='str', no_log=True, fallback=(env_fallback, ['TWILIO_AUTH_TOKEN'])),
-        api_key=dict(type='str', no_log=False, fallback=(env_fallback, ['TWILIO_API_KEY'])),
-        api_secret=dict(type='str', no_log=True, fallback=(env_fallback, ['TWILIO_API_SECRET'])),
-        flex_api_url=dict(type='str', default='https://flex-api.twilio.com', fallback=(env_fallback, ['TWILIO_FLEX_API_URL'])),
-        studio_api_url=dict(type='str', default='https://studio.twilio.com', fallback=(env_fallback, ['TWILIO_STUDIO_API_URL'])),
+    twilio_ops.flex.connection doc fragment): the credentials, one base URL per product of
+    PRODUCTS, and the transport settings."""
+    spec = dict((option, dict(type='str', no_log=secret, fallback=(env_fallback, [env])))
+                for option, env, secret in CREDENTIALS)
+    for product in PRODUCTS:
+        spec[product.option] = dict(type='str', default=product.default, fallback=(env_fallback, [product.env]))
+    spec.update(
         validate_certs=dict(type='bool', default=True),
         timeout=dict(type='float', default=30.0),
         retry_timeout=dict(type='float', default=60.0),
     )
+    return spec
 
 
 class TwilioApiError(Exception):
-    """A request that did not succeed: an HTTP error answer, or no answer at all."""
+    """A request that did not succeed: an HTTP error answer, an answer that is not Twilio's, or
+    no answer at all."""
 
-    def __init__(self, method, path, status=None, code=None, message=None, more_info=None, transport=None):
+    def __init__(self, method, path, status=None, code=None, message=None, more_info=None, transport=None, hint=None):
         self.method = method
         self.path = path
         self.status = status
@@ -74,6 +92,7 @@ class TwilioApiError(Exception):
         self.message = message
         self.more_info = more_info
         self.transport = transport
+        self.hint = hint
         super(TwilioApiError, self).__init__(self.describe())
 
     def __str__(self):
@@ -81,36 +100,46 @@ class TwilioApiError(Exception):
         return self.describe()
 
     @classmethod
-    def from_response(cls, method, path, response):
+    def from_response(cls, method, path, response, hint=None):
         """Read Twilio's error body: the legacy {code, message, more_info, status} form, or the
-        RFC 9457 form newer services use ({title, detail, code, ...}); fall back to the status."""
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
-        if not isinstance(body, dict):
-            body = {}
+        RFC 9457 form newer services use ({title, detail, code, ...}). An answer without one is
+        not Twilio's: the message then says what came back and asks whether the URL is right."""
+        body = _decoded(response)
+        if not _is_twilio_error(body):
+            kind = response.headers.get('Content-Type') or 'no Content-Type'
+            return cls(method, path, status=response.status_code, hint=hint,
+                       message='%s, not a Twilio error (%s)%s' % (response.reason, kind.split(';')[0], _ask(hint)))
         message = body.get('message') or body.get('detail') or body.get('title') or response.reason
         return cls(method, path, status=response.status_code, code=body.get('code'), message=message,
-                   more_info=body.get('more_info') or body.get('type'))
+                   more_info=body.get('more_info') or body.get('type'), hint=hint)
+
+    @property
+    def not_found(self):
+        """True only for Twilio's own "not found" (HTTP 404 with code 20404). A 404 from anything
+        else (a web server at a mistyped URL, a proxy) is an error, never "absent"."""
+        return self.status == 404 and self.code == NOT_FOUND_CODE
 
     @property
     def ambiguous(self):
         """True when a write may have been applied although no success came back."""
         if self.transport is not None:
-            return self.transport not in ('connect-timeout', 'tls')
+            return self.transport not in ('connect-timeout', 'tls', 'unreachable')
         return self.status is not None and self.status >= 500
 
     @property
     def retryable(self):
-        # A certificate that fails verification will fail again: say so at once.
+        # A certificate that fails verification will fail again, and so will a connection that is
+        # refused or a host name that does not resolve: say so at once.
         if self.transport is not None:
-            return self.transport != 'tls'
+            return self.transport not in ('tls', 'unreachable')
         return self.status in RETRY_STATUSES
 
     def describe(self):
         if self.transport is not None:
             return '%s %s failed: %s' % (self.method, self.path, self.message)
+        if self.status is None:
+            # A success whose body is not what Twilio sends, or a refusal of ours.
+            return '%s %s: %s' % (self.method, self.path, self.message)
         text = '%s %s answered HTTP %s' % (self.method, self.path, self.status)
         if self.code is not None:
             text += ', Twilio error %s' % self.code
@@ -126,6 +155,22 @@ class TwilioApiError(Exception):
                     method=self.method, path=self.path)
 
 
+def _decoded(response):
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _is_twilio_error(body):
+    """Twilio's error bodies carry an integer code (legacy and RFC 9457 forms alike)."""
+    return isinstance(body, dict) and isinstance(body.get('code'), int) and not isinstance(body.get('code'), bool)
+
+
+def _ask(hint):
+    return '; %s' % hint if hint else ''
+
+
 def _transport_kind(exc):
     if isinstance(exc, requests.exceptions.SSLError):
         return 'tls'
@@ -133,7 +178,24 @@ def _transport_kind(exc):
         return 'connect-timeout'
     if isinstance(exc, requests.exceptions.Timeout):
         return 'timeout'
+    if _refused_or_unresolved(exc):
+        return 'unreachable'
     return 'connection'
+
+
+def _refused_or_unresolved(exc):
+    """Whether a connection error means nothing could be sent at all: the connection was refused
+    or the host name does not resolve (urllib3's NewConnectionError and its NameResolutionError),
+    as opposed to a connection that broke while a request was under way."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, (urllib3.exceptions.NewConnectionError, ConnectionRefusedError)):
+            return True
+        nested = getattr(exc, 'reason', None)
+        if not isinstance(nested, BaseException):
+            nested = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__ or exc.__context__
+        exc, seen = nested, seen + 1
+    return False
 
 
 def _retry_after_seconds(response):
@@ -151,33 +213,32 @@ def _retry_after_seconds(response):
     return max(0.0, when.timestamp() - time.time())
 
 
-def _json_body(method, path, response):
+def _json_body(method, path, response, hint):
     if not response.content:
         return None
     try:
         return response.json()
     except ValueError:
-        raise TwilioApiError(method, path, status=response.status_code,
-                             message='the answer is not JSON (Content-Type %s); is the API URL right?' % response.headers.get('Content-Type'))
-
-
-def _is_loopback(host):
-    return host in ('localhost', '::1') or host.startswith('127.')
+        raise TwilioApiError(method, path, status=response.status_code, hint=hint,
+                             message='the answer is not JSON (Content-Type %s)%s' % (response.headers.get('Content-Type'), _ask(hint)))
 
 
 class TwilioClient:
-    """One requests.Session per module run, Basic auth, bounded retries and pagination."""
+    """One requests.Session per module run, Basic auth, bounded retries, pacing and pagination."""
 
     def __init__(self, module):
         if not HAS_REQUESTS:
             module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
         self.module = module
         params = module.params
-        self.account_sid = params['account_sid']
+        self.account_sid = params['account_sid'] or None
         self.timeout = params['timeout']
         self.retry_timeout = params['retry_timeout']
         self.retries = []
-        self.base_urls = dict(flex=self._base_url('flex_api_url'), studio=self._base_url('studio_api_url'))
+        # The account SID as Twilio's answers give it, for predictions when credentials do not say.
+        self.seen_account_sid = None
+        self._base_urls = {}
+        self._last_sent = {}
         self.session = requests.Session()
         self.session.auth = self._credentials()
         # Passed with every request: a session-level verify loses to REQUESTS_CA_BUNDLE and
@@ -188,20 +249,35 @@ class TwilioClient:
             'User-Agent': 'twilio_ops.flex (Ansible module %s; Python %s)' % (module._name, sys.version.split()[0]),
         })
 
+    # -- credentials -----------------------------------------------------------------------
+
+    def _source(self, option):
+        """Where a connection option's value came from, for messages that must not show it."""
+        env = dict((name, variable) for name, variable, secret in CREDENTIALS)[option]
+        try:
+            raw = _load_params()
+        except Exception:  # pylint: disable=broad-except
+            raw = {}
+        if raw.get(option) in (None, '') and os.environ.get(env):
+            return 'the environment variable %s' % env
+        return 'the option %s' % option
+
     def _credentials(self):
         """Basic-auth pair: an API key and secret when given (they win over an auth token, as in
-        the Twilio CLI), else the account SID and auth token. The secrets never appear in messages."""
+        the Twilio CLI), else the account SID and auth token. The secrets never appear in
+        messages, and neither does a value that may be one (a token pasted into account_sid)."""
         params = self.module.params
         if params['timeout'] <= 0:
             self.module.fail_json(msg='timeout must be a positive number of seconds, got %s' % params['timeout'])
         if params['retry_timeout'] < 0:
             self.module.fail_json(msg='retry_timeout must be 0 (no retries) or more seconds, got %s' % params['retry_timeout'])
         if self.account_sid is not None:
-            check_sid(self.module, 'account_sid', self.account_sid, 'AC', echo=False)
+            self._check_credential('account_sid', 'AC')
         if params['api_key'] or params['api_secret']:
             if not (params['api_key'] and params['api_secret']):
                 self.module.fail_json(msg='api_key and api_secret go together: set both (or TWILIO_API_KEY and TWILIO_API_SECRET)')
-            check_sid(self.module, 'api_key', params['api_key'], 'SK', echo=False)
+            self._check_credential('api_key', 'SK')
+            self.credential_pair = 'api_key (from %s) with api_secret (from %s)' % (self._source('api_key'), self._source('api_secret'))
             return (params['api_key'], params['api_secret'])
         if not params['auth_token']:
             self.module.fail_json(msg='No Twilio credentials: set account_sid and auth_token, or api_key and api_secret '
@@ -209,47 +285,104 @@ class TwilioClient:
                                       'or TWILIO_API_KEY and TWILIO_API_SECRET)')
         if not self.account_sid:
             self.module.fail_json(msg='auth_token needs account_sid (or TWILIO_ACCOUNT_SID)')
+        self.credential_pair = 'account_sid (from %s) with auth_token (from %s)' % (self._source('account_sid'), self._source('auth_token'))
         return (self.account_sid, params['auth_token'])
 
-    def _base_url(self, option):
-        value = (self.module.params[option] or '').rstrip('/')
-        parts = urlsplit(value)
-        if parts.scheme not in ('http', 'https') or not parts.hostname or parts.query or parts.fragment:
-            self.module.fail_json(msg='%s must be an http(s) URL such as https://flex-api.twilio.com, got %r' % (option, value))
-        if parts.scheme == 'http' and not _is_loopback(parts.hostname):
-            self.module.warn('%s uses plain http to %s: credentials cross the network unencrypted' % (option, parts.hostname))
-        return value
+    def _check_credential(self, option, prefix):
+        problem = credential_problem(self.module.params[option], prefix)
+        if problem:
+            # It may be a secret pasted into the wrong option: keep it out of the whole result
+            # (the invocation included), as Ansible keeps no_log options.
+            if len(self.module.params[option]) >= 8:
+                self.module.no_log_values.add(self.module.params[option])
+            source = self._source(option)
+            where = '' if source.startswith('the option') else ' (from %s)' % source
+            self.module.fail_json(msg='%s%s %s' % (option, where, problem))
 
-    def url(self, product, path):
-        return self.base_urls[product] + path
+    # -- base URLs -------------------------------------------------------------------------
 
-    def request(self, method, url, params=None, form=None, recover=None):
+    def base_url(self, product_key):
+        """The product's base URL, checked the first time a request needs it: an option a module
+        never uses cannot fail it."""
+        if product_key not in self._base_urls:
+            product = PRODUCTS_BY_KEY[product_key]
+            value = base_url(self.module.params.get(product.option), product)
+            problem = url_problem(value, product.default)
+            if problem:
+                self.module.fail_json(msg='%s %s %s' % (product.option, quoted(value), problem))
+            warning = plain_http_warning(product.option, value)
+            if warning:
+                self.module.warn(warning)
+            self._base_urls[product_key] = value
+        return self._base_urls[product_key]
+
+    def url(self, product_key, path):
+        return self.base_url(product_key) + path
+
+    def _hint(self, url):
+        """The question a message asks when an answer is not Twilio's: is the product's URL right?"""
+        for key, value in self._base_urls.items():
+            if url.startswith(value):
+                product = PRODUCTS_BY_KEY[key]
+                return 'is %s right (%s; Twilio\'s is %s)?' % (product.option, value, product.default)
+        return 'is the API URL right?'
+
+    # -- requests --------------------------------------------------------------------------
+
+    def pace(self, rate_class, per_second):
+        """Wait, if needed, so that requests of one rate class stay under per_second (Twilio's
+        documented limit): a normal run never needs a 429 to slow down."""
+        if not per_second:
+            return
+        interval = PACING_MARGIN / per_second
+        last = self._last_sent.get(rate_class)
+        now = _monotonic()
+        if last is not None and now - last < interval:
+            _sleep(interval - (now - last))
+            now = _monotonic()
+        self._last_sent[rate_class] = now
+
+    def request(self, method, url, params=None, form=None, recover=None, pace=None):
         """Send one API call, retrying what is safe to retry until retry_timeout is spent.
 
         recover: for a create, a function called after an ambiguous failure (5xx, timeout, dropped
         connection), before any retry; it looks the object up and returns it when the create was
         in fact applied, so a committed create is never sent twice.
+        pace: (rate class, requests per second) for endpoints with a documented rate limit.
         Returns the decoded JSON body (None for 204)."""
         path = urlsplit(url).path
+        hint = self._hint(url)
         deadline = _monotonic() + self.retry_timeout
         attempt = 0
         while True:
             attempt += 1
             response = None
+            if pace:
+                self.pace(*pace)
             try:
                 response = self.session.request(method, url, params=params, data=form, timeout=self.timeout,
                                                 verify=self.verify, allow_redirects=False)
             except requests.exceptions.RequestException as exc:
-                error = TwilioApiError(method, path, message='%s (timeout %ss): %s' % (exc.__class__.__name__, self.timeout, exc),
-                                       transport=_transport_kind(exc))
+                kind = _transport_kind(exc)
+                if kind == 'unreachable':
+                    message = 'could not connect to %s (connection refused, or the host name does not resolve); %s' % (
+                        '%s://%s' % urlsplit(url)[:2], hint)
+                elif kind in ('timeout', 'connect-timeout'):
+                    message = '%s (timeout %ss): %s' % (exc.__class__.__name__, self.timeout, exc)
+                else:
+                    message = '%s: %s' % (exc.__class__.__name__, exc)
+                error = TwilioApiError(method, path, message=message, transport=kind, hint=hint)
             else:
                 if 200 <= response.status_code < 300:
-                    return _json_body(method, path, response)
+                    return _json_body(method, path, response, hint)
                 if response.status_code < 400:
                     # Redirects are not followed (they would carry the credentials elsewhere).
-                    raise TwilioApiError(method, path, status=response.status_code,
-                                         message='redirected to %s: is the API URL right?' % response.headers.get('Location'))
-                error = TwilioApiError.from_response(method, path, response)
+                    raise TwilioApiError(method, path, status=response.status_code, hint=hint,
+                                         message='redirected to %s; %s' % (response.headers.get('Location'), hint))
+                error = TwilioApiError.from_response(method, path, response, hint)
+                if response.status_code == 401:
+                    error.message = '%s: Twilio refused %s; check that they belong together (the secret is not shown)' % (
+                        error.message, self.credential_pair)
             if recover is not None and error.ambiguous:
                 found = recover()
                 if found is not None:
@@ -271,22 +404,54 @@ class TwilioClient:
         self.retries.append(dict(method=method, path=path, reason=reason, wait=round(wait, 2), outcome=outcome))
         self.module.warn('Twilio %s %s: %s; %s%s' % (method, path, reason, outcome, ' in %.1fs' % wait if wait else ''))
 
-    def list_all(self, url, key, params=None):
-        """Every record of a list endpoint: PageSize 1000, then meta.next_page_url verbatim (it
-        carries the PageToken). Reading every page before deciding "absent" is what prevents
-        duplicates in accounts with more than one page of objects."""
+    def fetch(self, url, pace=None):
+        """One resource by URL, or None when Twilio says it does not exist (404 with code 20404).
+        Anything else that is not a JSON object is an error."""
+        try:
+            body = self.request('GET', url, pace=pace)
+        except TwilioApiError as exc:
+            if exc.not_found:
+                return None
+            raise
+        if not isinstance(body, dict):
+            raise self._shape_error('GET', url, 'a JSON object')
+        self._note_account(body)
+        return body
+
+    def _note_account(self, record):
+        sid = record.get('account_sid')
+        if self.seen_account_sid is None and isinstance(sid, str) and not sid_problem(sid, 'AC'):
+            self.seen_account_sid = sid
+
+    def _shape_error(self, method, url, expected):
+        return TwilioApiError(method, urlsplit(url).path, message='the answer is not %s as Twilio sends; %s' % (expected, self._hint(url)))
+
+    def list_all(self, url, key, params=None, page_size=1000, pace=None):
+        """Every record of a list endpoint: page_size records a request (the largest the endpoint
+        takes), then meta.next_page_url verbatim (it carries the PageToken). Each page must have
+        Twilio's shape ({key: [objects], meta: {...}}) before any record is believed, and every
+        page is read before anything is called absent: that is what prevents duplicates in
+        accounts with more than one page of objects."""
         query = dict(params or {})
-        query['PageSize'] = MAX_PAGE_SIZE
-        origin = urlsplit(url)[:2]
+        query['PageSize'] = page_size
+        home = origin(url)
         records = []
         while url:
-            page = self.request('GET', url, params=query)
-            records.extend(page.get(key) or [])
-            url = (page.get('meta') or {}).get('next_page_url')
-            query = None
-            if url and urlsplit(url)[:2] != origin:
-                # Never send credentials to a host other than the one configured.
-                self.module.fail_json(msg='Twilio returned a next page on another host (%s); refusing to follow it' % urlsplit(url).netloc)
+            page = self.request('GET', url, params=query, pace=pace)
+            if not (isinstance(page, dict) and isinstance(page.get(key), list) and all(isinstance(item, dict) for item in page[key])
+                    and isinstance(page.get('meta'), dict)):
+                raise self._shape_error('GET', url, 'a list page ({"%s": [objects], "meta": {...}})' % key)
+            records.extend(page[key])
+            for record in page[key][:1]:
+                self._note_account(record)
+            next_url = page['meta'].get('next_page_url')
+            if next_url is not None and not isinstance(next_url, str):
+                raise self._shape_error('GET', url, 'a list page whose meta.next_page_url is a URL or null')
+            if next_url and origin(next_url) != home:
+                # Never send credentials to a server other than the one configured.
+                raise TwilioApiError('GET', urlsplit(next_url).path, message='Twilio returned a next page on another server (%s://%s); '
+                                     'refusing to follow it' % urlsplit(next_url)[:2])
+            url, query = next_url, None
         return records
 
 
@@ -299,11 +464,3 @@ def run_read(module, read):
     except TwilioApiError as exc:
         module.fail_json(msg=str(exc), error=exc.as_result(), retries=client.retries)
     module.exit_json(changed=False, retries=client.retries, **found)
-
-
-def check_sid(module, option, value, prefix, echo=True):
-    """Fail before any request when value is not a SID of the expected resource type. Credential
-    options pass echo=False: a secret pasted into the wrong option must not reach the output."""
-    problem = sid_problem(value, prefix)
-    if problem:
-        module.fail_json(msg='%s %s%s' % (option, '%r ' % (value,) if echo else '', problem))

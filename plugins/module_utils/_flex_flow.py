@@ -6,31 +6,35 @@
 # PRIVATE: this module_utils file is internal to twilio_ops.flex and can change without notice.
 
 """Flex Flows (legacy WebChat/messaging addresses, Flex UI 1.x): the field table, the rules the
-API states only in prose (which integration options each integration type needs), and the
-conveniences no peer offers (a Studio flow by name, the chat service discovered)."""
+API states only in prose (which integration options each integration type needs), Twilio's
+documented rate limits and cap, and the conveniences no peer offers (a Studio flow by name, the
+chat service discovered)."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_configuration import discover_chat_service_sid
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid, studio_flow_sids
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
     ApiField,
-    TwilioResource,
+    Refusal,
+    Resources,
+    Variants,
     argument_spec_from_fields,
 )
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
-from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
 
 CHANNEL_TYPES = ('web', 'sms', 'facebook', 'whatsapp', 'line', 'custom')
 INTEGRATION_TYPES = ('studio', 'external', 'task')
 
 # The one place that spells the Flex Flow API's names: option, form field, response key.
+# channel_type is create-only by this collection's choice, not the API's: turning an SMS or
+# WhatsApp flow into a web one (or back) rewrites someone's channel, so it is refused.
 FLEX_FLOW_FIELDS = (
-    ApiField('friendly_name', 'FriendlyName', 'friendly_name', nonblank=True),
+    ApiField('friendly_name', 'FriendlyName', 'friendly_name', name=True),
     ApiField('chat_service_sid', 'ChatServiceSid', 'chat_service_sid', kind='sid', sid_prefix='IS'),
-    ApiField('channel_type', 'ChannelType', 'channel_type', choices=CHANNEL_TYPES),
+    ApiField('channel_type', 'ChannelType', 'channel_type', choices=CHANNEL_TYPES, create_only=True),
     ApiField('contact_identity', 'ContactIdentity', 'contact_identity'),
     ApiField('enabled', 'Enabled', 'enabled', kind='bool'),
     ApiField('integration_type', 'IntegrationType', 'integration_type', choices=INTEGRATION_TYPES),
@@ -48,25 +52,36 @@ FLEX_FLOW_FIELDS = (
 )
 
 # For each integration type: the integration options it needs, and the others it accepts.
-# The API documents these rules in prose only; checking them here fails fast, before a write.
-INTEGRATION_RULES = {
+INTEGRATION_RULES = Variants('integration_type', {
     'studio': (('integration.flow_sid',), ('integration.retry_count', 'integration.creation_on_message')),
     'external': (('integration.url',), ('integration.retry_count', 'integration.creation_on_message')),
     'task': (('integration.workspace_sid', 'integration.workflow_sid'),
              ('integration.channel', 'integration.timeout', 'integration.priority', 'integration.creation_on_message')),
-}
+})
+
+# Twilio's "Flex Messaging Limits" page: requests per second per account, and flows per account.
+FLEX_FLOW_RATES = dict(list=10, fetch=2, create=2, update=1, delete=2)
+FLEX_FLOW_CAP = 2500
 
 DEMO_URL = 'https://demo.flex.twilio.com/chat?accountSid=%s&flexFlowSid=%s'
+
+# Options of one Flex Flow besides the table's: its state, its SID, and its Studio flow by name.
+ENTRY_OPTIONS = dict(
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    sid=dict(type='str'),
+    studio_flow=dict(type='str'),
+)
+
+
+def flex_flow_options():
+    spec = argument_spec_from_fields(FLEX_FLOW_FIELDS)
+    spec.update(ENTRY_OPTIONS)
+    return spec
 
 
 def flex_flow_argument_spec():
     spec = connection_argument_spec()
-    spec.update(argument_spec_from_fields(FLEX_FLOW_FIELDS))
-    spec.update(
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        sid=dict(type='str'),
-        studio_flow=dict(type='str'),
-    )
+    spec.update(flex_flow_options())
     return spec
 
 
@@ -87,7 +102,7 @@ def demo_url(flow):
     return None
 
 
-class FlexFlows(TwilioResource):
+class FlexFlows(Resources):
     label = 'Flex Flow'
     product = 'flex'
     path = '/v1/FlexFlows'
@@ -95,74 +110,47 @@ class FlexFlows(TwilioResource):
     sid_prefix = 'FO'
     result_key = 'flex_flow'
     fields = FLEX_FLOW_FIELDS
-    name_field = FLEX_FLOW_FIELDS[0]
+    identity = ('friendly_name',)
     name_query = 'FriendlyName'
+    page_size = 1000
+    variants = INTEGRATION_RULES
+    resolved_by = {'integration.flow_sid': 'studio_flow'}
+    rates = FLEX_FLOW_RATES
+    account_cap = FLEX_FLOW_CAP
+    replace_hint = ("if it is the flow you mean, delete it (state=absent) and create it again; if it is someone else's "
+                    '(an SMS number, say), give yours another name')
 
-    def integration_type(self):
-        """The integration type the options ask for: given, or implied by studio_flow or by the
-        one integration option that only one type takes; None when nothing says."""
-        if 'integration_type' in self.wanted:
-            return self.wanted['integration_type']
-        if self.module.params.get('studio_flow'):
-            return 'studio'
-        implied = set(kind for kind, (needed, _optional) in INTEGRATION_RULES.items()
-                      if any(option in self.wanted for option in needed))
-        return implied.pop() if len(implied) == 1 else None
+    def __init__(self, module, client=None, account=None):
+        super(FlexFlows, self).__init__(module, client, account)
+        self.account = account or Account(module, self.client)
 
-    def validate(self):
-        problems = super(FlexFlows, self).validate()
-        params = self.module.params
-        if params.get('sid'):
-            problem = sid_problem(params['sid'], self.sid_prefix)
-            if problem:
-                problems.append('sid %r %s' % (params['sid'], problem))
-        if params['state'] == 'absent':
-            return problems
-        studio_flow = params.get('studio_flow')
-        if studio_flow is not None and not studio_flow.strip():
-            problems.append('studio_flow must not be empty or only whitespace')
-        if studio_flow and 'integration.flow_sid' in self.wanted:
-            problems.append('studio_flow and integration.flow_sid both name the Studio flow: set only one')
-        kind = self.integration_type()
-        if studio_flow and kind != 'studio':
-            problems.append('studio_flow needs integration_type studio, not %s' % kind)
-        set_integration = [f.option for f in self.fields if f.option.startswith('integration.') and f.option in self.wanted]
-        if kind is None:
-            if len(set(k for k, (needed, _o) in INTEGRATION_RULES.items() if any(o in set_integration for o in needed))) > 1:
-                problems.append('the integration options given belong to different integration types: set integration_type')
-            return problems
-        needed, optional = INTEGRATION_RULES[kind]
-        for option in needed:
-            if option not in self.wanted and not (option == 'integration.flow_sid' and studio_flow):
-                hint = ' (or studio_flow, a Studio flow name)' if kind == 'studio' else ''
-                problems.append('integration_type %s needs %s%s' % (kind, option, hint))
-        for option in set_integration:
-            if option not in needed and option not in optional:
-                users = sorted(k for k, (n, o) in INTEGRATION_RULES.items() if option in n or option in o)
-                problems.append('%s applies only to integration_type %s, not %s' % (option, ' or '.join(users), kind))
-        return problems
+    def summary(self, resource):
+        # The channel type says at once whether a flow is a web address or someone's SMS number.
+        return '"%s" (%s, %s)' % (resource.get('friendly_name'), resource.get('sid'), resource.get('channel_type'))
 
-    def resolve(self):
-        kind = self.integration_type()
-        if kind is not None:
-            self.wanted['integration_type'] = kind
-        name = self.module.params.get('studio_flow')
-        if name:
-            studio = StudioFlows(self.module, client=self.client)
-            self.wanted['integration.flow_sid'] = studio.sids_by_name([name])[name]
+    def resolve(self, desired):
+        name = desired.params.get('studio_flow')
+        if not name or desired.state == 'absent':
+            return []
+        sids, problems, warnings = studio_flow_sids([name], self.account.studio_flows(), 'integration.flow_sid')
+        for warning in warnings:
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+        if name in sids:
+            desired.values['integration.flow_sid'] = sids[name]
+        return ['studio_flow: %s' % problem for problem in problems]
 
-    def complete_for_create(self, values):
-        if 'friendly_name' not in values:
-            self.fail('friendly_name is needed to create a %s' % self.label)
-        if 'integration_type' not in values:
-            self.fail('Creating a Flex Flow needs an integration: set studio_flow (a Studio flow name), '
-                      'or integration_type with its integration options')
+    def create_needs_variant(self):
+        return ('creating a Flex Flow needs an integration: set studio_flow (a Studio flow name), '
+                'or integration_type with its integration options')
+
+    def complete_for_create(self, desired, values):
         values.setdefault('channel_type', 'web')
         if 'chat_service_sid' not in values:
-            sid = discover_chat_service_sid(self.client)
-            if not sid:
-                self.fail('chat_service_sid was not given and the Flex Configuration has no chat_service_instance_sid '
-                          '(is Flex set up on this account?); set chat_service_sid')
+            found = self.account.flex_configuration().get('chat_service_instance_sid')
+            sid, problem = chat_service_sid(found, "the account's Flex Configuration (chat_service_instance_sid)", 'chat_service_sid')
+            if problem:
+                raise Refusal(problem)
             values['chat_service_sid'] = sid
         return values
 

@@ -28,7 +28,10 @@ SID_TYPES = {
     'WW': 'TaskRouter Workflow',
     'IG': 'Conversations Address Configuration',
     'GO': 'Flex instance',
+    'CV': 'Webchat deployment key',
 }
+
+_HEX32 = re.compile(r'[0-9a-fA-F]{32}')
 
 
 def _article(noun):
@@ -45,3 +48,29 @@ def sid_problem(value, prefix):
     if match and match.group(1) in SID_TYPES:
         return 'is %s SID, expected %s' % (_article(SID_TYPES[match.group(1)]), expected)
     return 'is not %s' % expected
+
+
+def shape(value):
+    """What a value looks like, without showing it: for messages about options that may hold a
+    secret (a token pasted into the account SID, say), which must never be echoed."""
+    if value is None or value == '':
+        return 'it is empty'
+    text = str(value)
+    if text != text.strip():
+        return 'it starts or ends with white space or a line break'
+    match = SID_RE.fullmatch(text)
+    if match and match.group(1) in SID_TYPES:
+        return 'it is %s SID' % _article(SID_TYPES[match.group(1)])
+    if _HEX32.fullmatch(text):
+        return 'it is 32 hex digits, the form of an auth token or API key secret'
+    return 'it is %d characters long' % len(text)
+
+
+def credential_problem(value, prefix):
+    """sid_problem for an option that may hold a secret by mistake: the value is described by its
+    shape, never shown."""
+    problem = sid_problem(value, prefix)
+    if problem is None or problem.startswith('is a'):
+        # None, or "is an API Key SID, expected ...": a SID says what it is, and is no secret.
+        return problem
+    return '%s: %s' % (problem, shape(value))

@@ -102,14 +102,14 @@ retries:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec, run_read
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_account import GATHER_SUBSETS, read_flex_account
+from ansible_collections.twilio_ops.flex.plugins.module_utils._account import GATHER_SUBSETS, Account, read_flex_account
 
 
 def main():
     argument_spec = connection_argument_spec()
     argument_spec.update(gather_subset=dict(type='list', elements='str', choices=list(GATHER_SUBSETS), default=list(GATHER_SUBSETS)))
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    run_read(module, lambda client: read_flex_account(module, client, module.params['gather_subset']))
+    run_read(module, lambda client: read_flex_account(Account(module, client), module.params['gather_subset']))
 
 
 if __name__ == '__main__':

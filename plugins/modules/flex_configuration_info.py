@@ -75,12 +75,12 @@ retries:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec, run_read
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_configuration import read_flex_configuration
+from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
 
 
 def main():
     module = AnsibleModule(argument_spec=connection_argument_spec(), supports_check_mode=True)
-    run_read(module, lambda client: dict(flex_configuration=read_flex_configuration(client)))
+    run_read(module, lambda client: dict(flex_configuration=Account(module, client).flex_configuration()))
 
 
 if __name__ == '__main__':

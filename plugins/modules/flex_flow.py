@@ -16,15 +16,22 @@ description:
   - Makes one Twilio Flex Flow (what the Flex console calls a legacy WebChat or messaging address) exist as
     described, or not exist.
   - Identifies the flow by O(sid), or by O(friendly_name). Names are not unique in Twilio; when several flows share the
-    name the module fails, lists their SIDs and changes nothing.
+    name the module fails, lists their SIDs and channel types, and changes nothing.
+  - Never turns a flow of one channel type into another. With O(channel_type) given, a flow found by name that is of
+    another channel type (an SMS number that happens to carry the name) is left as it is and the module fails, saying
+    so.
   - Compares only the options you set, and sends only what differs. A second identical run reports no change and sends
     no write.
   - Resolves O(studio_flow), a Studio flow's name, to its SID, and reads the chat service from the account's Flex
     Configuration when O(chat_service_sid) is left out on create.
-  - Flex Flows belong to Flex UI 1.x (Programmable Chat). Flex UI 2.x accounts use Conversations address configurations instead.
+  - To converge many flows of one account, M(twilio_ops.flex.flex_flows) reads the account once and paces its writes
+    inside Twilio's documented rate limits; a loop over this module costs a lookup per flow.
+  - Flex Flows belong to Flex UI 1.x (Programmable Chat), whose end of life for Flex was 2026-06-01. Flex UI 2.x accounts
+    use Conversations address configurations instead (M(twilio_ops.flex.conversations_address)).
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:
+  - twilio_ops.flex.flex_flow_options
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
@@ -37,98 +44,8 @@ attributes:
     details: The diff holds the fields that change; for a create the whole new flow, for a delete the whole old one.
   idempotent:
     support: full
-options:
-  state:
-    description:
-      - V(present) creates the flow or updates it in place; V(absent) deletes it.
-    type: str
-    choices: [present, absent]
-    default: present
-  sid:
-    description:
-      - The Flex Flow SID (C(FO) followed by 32 hex digits).
-      - With O(friendly_name) as well, renames the flow with this SID.
-      - A flow cannot be created with a chosen SID; with O(state=present) the flow must exist.
-      - One of O(sid) and O(friendly_name) is required.
-    type: str
-  friendly_name:
-    description:
-      - The flow's name, which identifies it when O(sid) is not given (exact, case-sensitive match).
-      - Needed to create a flow. Must not be empty or only whitespace.
-    type: str
-  chat_service_sid:
-    description:
-      - The Programmable Chat service (C(IS) followed by 32 hex digits).
-      - When creating and left out, the account's Flex Configuration C(chat_service_instance_sid) is used.
-    type: str
-  channel_type:
-    description:
-      - The channel. When creating and left out, V(web) (a WebChat address).
-    type: str
-    choices: [web, sms, facebook, whatsapp, line, custom]
-  contact_identity:
-    description:
-      - The channel's identity, for example the phone number of an C(sms) flow.
-    type: str
-  enabled:
-    description:
-      - Whether the flow takes new conversations. Twilio's default on create is V(false).
-    type: bool
-  integration_type:
-    description:
-      - What handles new conversations. V(studio) needs O(studio_flow) or O(integration.flow_sid); V(external) needs
-        O(integration.url); V(task) needs O(integration.workspace_sid) and O(integration.workflow_sid).
-      - Implied by O(studio_flow), or by an integration option that only one type takes.
-      - A create needs an integration.
-    type: str
-    choices: [studio, external, task]
-  studio_flow:
-    description:
-      - The friendly name of the Studio flow that handles new conversations, resolved to its SID.
-      - Fails when no Studio flow, or more than one, has this name. Implies O(integration_type=studio).
-      - Mutually exclusive with O(integration.flow_sid).
-    type: str
-  integration:
-    description:
-      - How the integration handles a conversation. Set only the options you want managed; others are left as they are.
-    type: dict
-    suboptions:
-      flow_sid:
-        description: The Studio flow SID (C(FW) followed by 32 hex digits), for O(integration_type=studio).
-        type: str
-      url:
-        description: The webhook URL (absolute http or https), for O(integration_type=external).
-        type: str
-      workspace_sid:
-        description: The TaskRouter workspace SID (C(WS) followed by 32 hex digits), for O(integration_type=task).
-        type: str
-      workflow_sid:
-        description: The TaskRouter workflow SID (C(WW) followed by 32 hex digits), for O(integration_type=task).
-        type: str
-      channel:
-        description: The TaskRouter task channel SID or unique name, for O(integration_type=task).
-        type: str
-      timeout:
-        description: Task timeout in seconds (at least 1), for O(integration_type=task).
-        type: int
-      priority:
-        description: Task priority (0 or more), for O(integration_type=task).
-        type: int
-      creation_on_message:
-        description: For outbound flows, whether the task is created only when the customer first replies.
-        type: bool
-      retry_count:
-        description: How many times (0 to 3) Twilio retries the Studio flow or webhook, for V(studio) and V(external).
-        type: int
-  long_lived:
-    description:
-      - Whether the chat channel stays open for later interactions.
-    type: bool
-  janitor_enabled:
-    description:
-      - Whether the channel janitor closes inactive chat channels.
-    type: bool
 seealso:
+  - module: twilio_ops.flex.flex_flows
   - module: twilio_ops.flex.flex_flow_info
   - module: twilio_ops.flex.studio_flow_info
   - module: twilio_ops.flex.flex_configuration_info

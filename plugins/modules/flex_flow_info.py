@@ -96,18 +96,15 @@ retries:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import check_sid
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows, flex_flow_info_argument_spec
 
 
 def main():
     module = AnsibleModule(argument_spec=flex_flow_info_argument_spec(), supports_check_mode=True)
     params = module.params
-    if params['sid']:
-        check_sid(module, 'sid', params['sid'], FlexFlows.sid_prefix)
     channel_type = params['channel_type']
     FlexFlows(module).run_info(
-        'flex_flows', sid=params['sid'], name=params['friendly_name'],
+        'flex_flows', sid=params['sid'], identity=params['friendly_name'],
         keep=(lambda flow: flow.get('channel_type') == channel_type) if channel_type else None)
 
 

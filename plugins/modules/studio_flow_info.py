@@ -70,7 +70,7 @@ retries:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import check_sid, connection_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
 
 
@@ -78,9 +78,7 @@ def main():
     argument_spec = connection_argument_spec()
     argument_spec.update(sid=dict(type='str'), friendly_name=dict(type='str'))
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    if module.params['sid']:
-        check_sid(module, 'sid', module.params['sid'], StudioFlows.sid_prefix)
-    StudioFlows(module).run_info('studio_flows', sid=module.params['sid'], name=module.params['friendly_name'])
+    StudioFlows(module).run_info('studio_flows', sid=module.params['sid'], identity=module.params['friendly_name'])
 
 
 if __name__ == '__main__':

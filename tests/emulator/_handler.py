@@ -2,10 +2,11 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The HTTP side of the emulator: reading requests, the in-flight limit, authentication, injected
-faults, the request log, the /__emulator__/ test hooks and writing answers.
+"""The HTTP side of the emulator: reading requests, the in-flight limit, authentication, Twilio's
+rate limits, injected faults, the request log, the /__emulator__/ test hooks and writing answers.
 
-The handler expects its server to carry: store, credentials, request_log, faults, limiter, quiet.
+The handler expects its server to carry: store, credentials, request_log, faults, limiter,
+twilio_limits (None without --twilio-limits) and quiet.
 """
 
 import json
@@ -18,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from _responses import (INVALID_PARAMETER, ApiError, ApiResponse, injected_fault, method_not_allowed, not_found, server_error, too_many_requests,
                         unauthorized)
-from _routing import ApiCall, dispatch, rendered_state
+from _routing import ApiCall, dispatch, rendered_state, template
 
 HOOK_PREFIX = '/__emulator__/'
 FORM_TYPE = 'application/x-www-form-urlencoded'
@@ -122,7 +123,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         try:
             if body_error is not None:
                 return self._send(body_error.response())
-            return self._answer_api(ApiCall(self.command, path, query, form, body, self._base_url()))
+            return self._answer_api(ApiCall(self.command, path, query, form, body, self._base_url(), self.server.twilio_limits))
         finally:
             # Answered entries were closed by _send; what is left got no answer (dropped connection).
             self._close_log_entry(0)
@@ -148,6 +149,12 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         try:
             if not server.credentials.accept(self.headers.get('Authorization')):
                 return self._send(unauthorized().response())
+            # Twilio limits rates per account, so only once the account is known; and before any
+            # injected fault, which stands for a failure behind the rate limiter.
+            if server.twilio_limits is not None:
+                refusal = server.twilio_limits.admit(call.method, template(call.path))
+                if refusal is not None:
+                    return self._send(refusal.response())
             rule = server.faults.take(call.method, call.path)
             if rule is None:
                 return self._send(self._dispatch(call))
@@ -175,7 +182,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         if name not in hooks:
             return not_found(HOOK_PREFIX + name).response()
         if self.command not in hooks[name]:
-            return method_not_allowed(hooks[name]).response()
+            return method_not_allowed(hooks[name], HOOK_PREFIX + name, self.command).response()
         return hooks[name][self.command]()
 
     def _reset(self):
@@ -184,6 +191,8 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             server.store.reset()
         server.request_log.clear()
         server.faults.clear()
+        if server.twilio_limits is not None:
+            server.twilio_limits.reset()
         return ApiResponse(200, {'reset': True})
 
     def _post_fault(self, body):

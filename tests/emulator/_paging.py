@@ -18,17 +18,17 @@ from _responses import invalid_value
 from _validation import first, integer
 
 DEFAULT_PAGE_SIZE = 50
-PARSE_PAGE_SIZE = integer(1, 1000)
+MAX_PAGE_SIZE = 1000  # the spec's maximum for Flex and Studio lists; Conversations allows only 50
 PARSE_PAGE = integer(0)
 
 
 class PageRequest:
     """The paging parameters of one list request."""
 
-    def __init__(self, query, filter_params):
+    def __init__(self, query, filter_params, max_page_size=MAX_PAGE_SIZE):
         page_size = first(query, 'PageSize')
         page = first(query, 'Page')
-        self.page_size = DEFAULT_PAGE_SIZE if page_size is None else PARSE_PAGE_SIZE('PageSize', page_size)
+        self.page_size = DEFAULT_PAGE_SIZE if page_size is None else integer(1, max_page_size)('PageSize', page_size)
         self.page = 0 if page is None else PARSE_PAGE('Page', page)
         self.token = first(query, 'PageToken')
         # Filters are echoed in every page URL, so that following next_page_url keeps filtering.

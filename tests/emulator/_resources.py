@@ -6,13 +6,14 @@
 
 Each family is mounted by the router under a product prefix (named after the Twilio host, e.g.
 /flex-api for flex-api.twilio.com) and a path on that host (e.g. /v1/FlexFlows). Operations run
-with the store lock held and return an ApiResponse or raise an ApiError.
+with the store lock held and return an ApiResponse or raise an ApiError. The Conversations
+families live in _conversations.py.
 """
 
 import json
 
 from _paging import PageRequest, build_page
-from _responses import ApiResponse, invalid_value, missing_parameter, not_found
+from _responses import ApiResponse, invalid_value, missing_parameter, not_found, refused
 from _validation import Field, boolean, enum, http_uri, integer, json_object, non_blank, nullable_text, parse_fields, sid
 from _values import new_sid, sid_pattern, timestamp_after, timestamp_now
 
@@ -73,35 +74,48 @@ CONFIGURATION_READ_ONLY = ('account_sid', 'date_created', 'date_updated', 'url')
 
 
 class Family:
-    """A resource family mounted at <product><path>."""
+    """A resource family mounted at <product><path>, where path starts with the API version."""
 
-    instance_pattern = None  # SID pattern of instance paths; None for a singleton
+    instance_pattern = None  # pattern (for .fullmatch) of instance path segments; None for a singleton
+    state_key = None         # its name in the /__emulator__/state answer
 
     def __init__(self, product, path):
         self.product = product
         self.path = path
+        self.version = '/' + path.split('/')[1]  # e.g. /v1
 
     def url(self, call, sid=None):
         """Absolute URL on the emulator, built from the request's own base so clients stay here."""
         return call.base_url + self.product + self.path + ('' if sid is None else '/' + sid)
+
+    def not_found(self, call):
+        """404 naming the requested path as Twilio does: without product prefix and version."""
+        return not_found(call.path[len(self.product) + len(self.version):])
 
 
 class CollectionFamily(Family):
     """A list of resources with SIDs: list/create on the list path, fetch/update/delete on instances.
 
     Subclasses provide render(record, call, listed) (the JSON representation of a stored record),
-    new_record(store, call) (a validated record from a create request) and updated_record(current,
-    call) (a validated copy of `current` with an update request applied).
+    new_record(store, call) (a validated record from a create request) and updated_record(store,
+    current, call) (a validated copy of `current` with an update request applied).
     """
 
     sid_prefix = None
-    collection = None    # name of the store collection
+    collection = None    # name of the store collection, and of the family in the state hook
     list_key = None      # name of the array in list pages
-    list_filters = ()    # (query parameter, record key) pairs that filter lists by exact match
+    list_filters = ()    # (query parameter, record key) pairs that filter lists (see filter_matches)
+    max_page_size = 1000
 
     def __init__(self, product, path):
         super().__init__(product, path)
         self.instance_pattern = sid_pattern(self.sid_prefix)
+        self.state_key = self.collection
+
+    @staticmethod
+    def filter_matches(key, wanted, actual):
+        """Whether a record's value for `key` passes a list filter; exact by default."""
+        return actual == wanted
 
     def operations(self):
         return {'GET': self.read, 'POST': self.create}
@@ -110,17 +124,17 @@ class CollectionFamily(Family):
         return {'GET': self.fetch, 'POST': self.update, 'DELETE': self.delete}
 
     def read(self, store, call, sid):
-        request = PageRequest(call.query, [param for param, key in self.list_filters])
+        request = PageRequest(call.query, [param for param, key in self.list_filters], self.max_page_size)
         keys = dict(self.list_filters)
         wanted = [(keys[param], value) for param, value in request.filters]
         collection = store.collections[self.collection]
-        numbered = collection.numbered(lambda record: all(record[key] == value for key, value in wanted))
+        numbered = collection.numbered(lambda record: all(self.filter_matches(key, value, record[key]) for key, value in wanted))
         body = build_page(numbered, collection.sequence, request, self.url(call), self.list_key,
                           lambda record: self.render(record, call, listed=True))
         return ApiResponse(200, body)
 
     def fetch(self, store, call, sid):
-        return ApiResponse(200, self.render(self._record(store, sid), call))
+        return ApiResponse(200, self.render(self._record(store, call, sid), call))
 
     def create(self, store, call, sid):
         record = self.new_record(store, call)
@@ -128,19 +142,23 @@ class CollectionFamily(Family):
         return ApiResponse(201, self.render(record, call))
 
     def update(self, store, call, sid):
-        record = self.updated_record(self._record(store, sid), call)
-        store.collections[self.collection].records[sid] = record
+        record = self.updated_record(store, self._record(store, call, sid), call)
+        store.collections[self.collection].records[record['sid']] = record
         return ApiResponse(200, self.render(record, call))
 
     def delete(self, store, call, sid):
-        self._record(store, sid)
-        del store.collections[self.collection].records[sid]
+        record = self._record(store, call, sid)
+        del store.collections[self.collection].records[record['sid']]
         return ApiResponse(204)
 
-    def _record(self, store, sid):
-        record = store.collections[self.collection].records.get(sid)
+    def find(self, store, key):
+        """The record an instance path names, or None. `key` is the path segment, URL-decoded."""
+        return store.collections[self.collection].records.get(key)
+
+    def _record(self, store, call, key):
+        record = self.find(store, key)
         if record is None:
-            raise not_found(self.path + '/' + sid)
+            raise self.not_found(call)
         return record
 
 
@@ -159,6 +177,10 @@ class FlexFlows(CollectionFamily):
 
     def new_record(self, store, call):
         values = parse_fields(call.form, FLEX_FLOW_FIELDS, required=('FriendlyName', 'ChatServiceSid', 'ChannelType'))
+        cap = call.limits.max_flex_flows if call.limits is not None else None
+        if cap is not None and len(store.collections[self.collection].records) >= cap:
+            # Twilio documents the cap, not how it refuses the next create: this answer is ours.
+            raise refused('The account has reached its limit of {0} Flex Flows'.format(cap))
         now = timestamp_now()
         record = {
             'sid': new_sid(self.sid_prefix),
@@ -177,7 +199,7 @@ class FlexFlows(CollectionFamily):
         }
         return self._with_complete_integration(record)
 
-    def updated_record(self, current, call):
+    def updated_record(self, store, current, call):
         record = dict(current)
         record.update(parse_fields(call.form, FLEX_FLOW_FIELDS))
         integration = dict(current['integration'] or {})
@@ -231,10 +253,10 @@ class StudioFlows(CollectionFamily):
             'errors': [],
             'warnings': [],
             'date_created': now,
-            'date_updated': now,
+            'date_updated': None,  # Twilio's recorded answers: null until the first update
         }
 
-    def updated_record(self, current, call):
+    def updated_record(self, store, current, call):
         values = parse_fields(call.form, STUDIO_FLOW_FIELDS, required=('Status',))
         record = dict(current)
         record.update(values)
@@ -247,6 +269,8 @@ class StudioFlows(CollectionFamily):
 
 class FlexConfiguration(Family):
     """The Flex Configuration singleton (flex v1). Its update takes a JSON body, not a form."""
+
+    state_key = 'configuration'
 
     def operations(self):
         return {'GET': self.fetch, 'POST': self.update}

@@ -52,13 +52,16 @@ def error_body(status, code, message):
 
 
 def not_found(resource_path):
-    """404 for an unknown path or SID; Twilio names the path without the host."""
+    """404 for an unknown path or SID. Twilio's recorded answers name the path as the product's
+    host sees it, without the version segment: /FlexFlows/FO..., not /v1/FlexFlows/FO...."""
     return ApiError(404, NOT_FOUND, 'The requested resource {0} was not found'.format(resource_path))
 
 
-def method_not_allowed(allowed):
-    """405 for a method that the path does not serve."""
-    return ApiError(405, METHOD_NOT_ALLOWED, 'Method not allowed', {'Allow': ', '.join(sorted(allowed))})
+def method_not_allowed(allowed, resource_path, method):
+    """405 for a method that the path does not serve, worded like Twilio's recorded answer (the
+    path as in a 404, and the method); the Allow header lists what the path serves."""
+    message = 'The requested resource {0} does not support the attempted HTTP method {1}'.format(resource_path, method)
+    return ApiError(405, METHOD_NOT_ALLOWED, message, {'Allow': ', '.join(sorted(allowed))})
 
 
 def unauthorized():
@@ -71,14 +74,21 @@ def server_error():
     return ApiError(500, FAULT_CODES[500], 'Internal Server Error')
 
 
-def too_many_requests(message):
-    """429 for a request refused before it was processed; safe for the client to retry."""
-    return ApiError(429, TOO_MANY_REQUESTS, message, {'Retry-After': '1'})
+def too_many_requests(message, retry_after=1):
+    """429 for a request refused before it was processed; safe for the client to retry.
+    `retry_after` None leaves the Retry-After header out."""
+    headers = {} if retry_after is None else {'Retry-After': str(retry_after)}
+    return ApiError(429, TOO_MANY_REQUESTS, message, headers)
 
 
 def invalid_value(name, raw):
     """400 for a parameter whose value breaks the spec's type, enum, pattern or range."""
     return ApiError(400, INVALID_PARAMETER, 'Invalid value for {0}: {1}'.format(name, raw))
+
+
+def refused(message):
+    """400 (code 20001) for a request that is well-formed but that the account cannot carry out."""
+    return ApiError(400, INVALID_PARAMETER, message)
 
 
 def missing_parameter(name):

@@ -5,10 +5,14 @@
 """Which resource family serves a path, and running its operation under the store lock.
 
 Every Twilio product is served under a path prefix named after its host (flex-api.twilio.com is
-/flex-api, studio.twilio.com is /studio). Adding a resource family, such as the Conversations
-address configurations, is one more entry in FAMILIES; nothing else changes.
+/flex-api, studio.twilio.com is /studio, conversations.twilio.com is /conversations). Adding a
+resource family is one more entry in FAMILIES; nothing else changes.
 """
 
+import re
+from urllib.parse import unquote
+
+from _conversations import AddressConfigurations, ConversationsConfiguration
 from _resources import CollectionFamily, FlexConfiguration, FlexFlows, StudioFlows
 from _responses import ApiError, method_not_allowed, not_found
 
@@ -17,52 +21,81 @@ FAMILIES = (
     FlexConfiguration('/flex-api', '/v1/Configuration'),
     FlexFlows('/flex-api', '/v1/FlexFlows'),
     StudioFlows('/studio', '/v2/Flows'),
+    ConversationsConfiguration('/conversations', '/v1/Configuration'),
+    AddressConfigurations('/conversations', '/v1/Configuration/Addresses'),
 )
+VERSION_SEGMENT = re.compile(r'/v[0-9]+(?=/|$)')
 
 
 class ApiCall:
     """One API request as the operations see it."""
 
-    def __init__(self, method, path, query, form, body, base_url):
+    def __init__(self, method, path, query, form, body, base_url, limits=None):
         self.method = method
-        self.path = path          # without the query string
+        self.path = path          # as sent (still URL-encoded), without the query string
         self.query = query        # name -> list of values
         self.form = form          # name -> list of values (form-encoded bodies only)
         self.body = body          # raw bytes, for the JSON body of the Configuration update
         self.base_url = base_url  # http://<Host header>, for the absolute URLs in answers
+        self.limits = limits      # TwilioLimits with --twilio-limits, else None
 
 
-def _host_path(path):
-    """The path as the product's own host sees it, which is how Twilio names it in a 404."""
+def twilio_path(path):
+    """The path as Twilio names it in a 404 or 405 (its recorded answers): without the product
+    prefix (the host) and without the version segment, e.g. /FlexFlows/FO...."""
     for product in PRODUCTS:
         if path.startswith(product + '/'):
-            return path[len(product):]
+            path = path[len(product):]
+            match = VERSION_SEGMENT.match(path)
+            if match:
+                path = path[match.end():] or '/'
+            break
     return path
 
 
-def resolve(path):
-    """(operations by method, instance SID or None) for a path, or a 404."""
+def _route(path):
+    """(family, instance key or None) for a served path, or None.
+
+    An instance key is the last path segment, URL-decoded (an address configuration may be named
+    by its address, e.g. %2B15005550006). It must fully match the family's pattern: a malformed SID
+    is as unknown as a missing one, and Twilio answers 404 for both.
+    """
     for family in FAMILIES:
         mount = family.product + family.path
         if path == mount:
-            return family.operations(), None
+            return family, None
         if family.instance_pattern is not None and path.startswith(mount + '/'):
-            sid = path[len(mount) + 1:]
-            # A malformed SID is as unknown as a missing one: Twilio answers 404 for both.
-            if family.instance_pattern.match(sid):
-                return family.instance_operations(), sid
-    raise not_found(_host_path(path))
+            segment = path[len(mount) + 1:]
+            if '/' not in segment:
+                key = unquote(segment)
+                if family.instance_pattern.fullmatch(key):
+                    return family, key
+    return None
+
+
+def template(path):
+    """The route a path takes, with the instance key as {sid} (e.g. /flex-api/v1/FlexFlows/{sid}),
+    or None for a path nothing serves; rate limits are defined per route."""
+    route = _route(path)
+    if route is None:
+        return None
+    family, key = route
+    return family.product + family.path + ('' if key is None else '/{sid}')
 
 
 def dispatch(store, call):
     """The ApiResponse for an authenticated API call. Writes are saved before they are answered."""
     try:
-        operations, sid = resolve(call.path)
+        route = _route(call.path)
+        if route is None:
+            raise not_found(twilio_path(call.path))
+        family, key = route
+        operations = family.operations() if key is None else family.instance_operations()
         operation = operations.get(call.method)
         if operation is None:
-            raise method_not_allowed(operations)
+            raise method_not_allowed(operations, twilio_path(call.path), call.method)
         with store.lock:
-            response = operation(store, call, sid)
+            response = operation(store, call, key)
             if call.method != 'GET':
                 store.save()
         return response
@@ -78,7 +111,7 @@ def rendered_state(store, base_url):
         for family in FAMILIES:
             if isinstance(family, CollectionFamily):
                 records = store.collections[family.collection].records.values()
-                state[family.collection] = [family.render(record, call) for record in records]
+                state[family.state_key] = [family.render(record, call) for record in records]
             else:
-                state['configuration'] = family.render(store, call)
+                state[family.state_key] = family.render(store, call)
         return state

@@ -149,18 +149,34 @@ def _studio_flow(account_sid, identity, sid, name, definition, now):
         'errors': [],
         'warnings': [],
         'date_created': now,
-        'date_updated': now,
+        # Twilio's recorded answers: a Studio flow's date_updated is null until its first update.
+        'date_updated': None,
+    }
+
+
+def conversations_configuration(account_sid, identity):
+    """The Conversations account configuration of a Flex account: Flex's chat service is the
+    default Conversations service (Twilio's Flex setup makes it so, and its best-practice guide
+    requires it), with the account's messaging service. No state timers are set on a new account."""
+    return {
+        'account_sid': account_sid,
+        'default_chat_service_sid': identity['chat_service_sid'],
+        'default_messaging_service_sid': identity['messaging_service_sid'],
+        'default_inactive_timer': None,
+        'default_closed_timer': None,
     }
 
 
 def fresh_account(account_sid, identity):
-    """The Flex Configuration, Studio flows and Flex Flows of a new account, as stored records."""
+    """The Flex and Conversations configurations, Studio flows, Flex Flows and (no) address
+    configurations of a new account, as stored records."""
     now = timestamp_now()
     webchat = _send_to_flex_definition('Webchat Flow', 'incomingMessage', 'SendMessageToAgent', identity, identity['chat_channel_sid'])
     messaging = _send_to_flex_definition('Messaging Flow', 'incomingMessage', 'SendMessageToAgent', identity, identity['chat_channel_sid'])
     voice = _send_to_flex_definition('Voice IVR', 'incomingCall', 'SendCallToAgent', identity, identity['voice_channel_sid'])
     return {
         'configuration': _configuration(account_sid, identity, now),
+        'conversations_configuration': conversations_configuration(account_sid, identity),
         'studio_flows': [
             _studio_flow(account_sid, identity, identity['webchat_flow_sid'], 'Webchat Flow', webchat, now),
             _studio_flow(account_sid, identity, identity['messaging_flow_sid'], 'Messaging Flow', messaging, now),
@@ -181,4 +197,5 @@ def fresh_account(account_sid, identity):
             'date_created': now,
             'date_updated': now,
         }],
+        'address_configurations': [],
     }

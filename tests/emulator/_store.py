@@ -14,10 +14,14 @@ import os
 import tempfile
 import threading
 
-from _seed import IDENTITY_PREFIXES, fresh_account, new_identity
+from _seed import IDENTITY_PREFIXES, conversations_configuration, fresh_account, new_identity
 
-STATE_FORMAT = 1
-COLLECTIONS = ('flex_flows', 'studio_flows')
+# Format 2 added the Conversations configuration and the address configurations. A format 1 file
+# is still read: it gets the fresh account's Conversations configuration and no addresses, and is
+# written back as format 2 on the next save.
+STATE_FORMAT = 2
+READABLE_FORMATS = (1, 2)
+COLLECTIONS = ('flex_flows', 'studio_flows', 'address_configurations')
 
 
 class StateError(Exception):
@@ -52,14 +56,16 @@ class Collection:
 
 
 class Store:
-    """Configuration singleton plus the Flex Flow and Studio flow collections of one account."""
+    """The Flex and Conversations configuration singletons plus the Flex Flow, Studio flow and
+    address configuration collections of one account."""
 
     def __init__(self, account_sid, state_path=None):
         self.lock = threading.Lock()
         self.account_sid = account_sid
         self.state_path = state_path
         self.identity = None
-        self.configuration = None
+        self.configuration = None                 # Flex (flex-api /v1/Configuration)
+        self.conversations_configuration = None   # Conversations (/v1/Configuration)
         self.collections = {}
         self.next_number = 1
         if state_path and os.path.exists(state_path):
@@ -72,6 +78,7 @@ class Store:
         """Back to the fresh account (same identity), saved when a state file is used."""
         account = fresh_account(self.account_sid, self.identity)
         self.configuration = account['configuration']
+        self.conversations_configuration = account['conversations_configuration']
         self.collections = dict((name, Collection()) for name in COLLECTIONS)
         self.next_number = 1
         for name in COLLECTIONS:
@@ -95,6 +102,7 @@ class Store:
             'account_sid': self.account_sid,
             'identity': self.identity,
             'configuration': self.configuration,
+            'conversations_configuration': self.conversations_configuration,
             'next_number': self.next_number,
             'collections': dict((name, collection.to_json()) for name, collection in self.collections.items()),
         }
@@ -114,16 +122,21 @@ class Store:
         try:
             with open(self.state_path) as stream:
                 state = json.load(stream)
-            if state.get('format') != STATE_FORMAT:
-                raise StateError('unknown format {0!r} (expected {1})'.format(state.get('format'), STATE_FORMAT))
+            if state.get('format') not in READABLE_FORMATS:
+                raise StateError('unknown format {0!r} (expected one of {1})'.format(
+                    state.get('format'), ', '.join(str(known) for known in READABLE_FORMATS)))
             if state['account_sid'] != self.account_sid:
                 raise StateError('it belongs to account {0}, not {1}'.format(state['account_sid'], self.account_sid))
             identity = state['identity']
             missing = sorted(set(IDENTITY_PREFIXES) - set(identity))
             if missing:
                 raise StateError('its identity lacks {0}'.format(', '.join(missing)))
+            if state['format'] == 1:
+                state['conversations_configuration'] = conversations_configuration(self.account_sid, identity)
+                state['collections']['address_configurations'] = {'records': [], 'sequence': {}}
             self.identity = identity
             self.configuration = state['configuration']
+            self.conversations_configuration = state['conversations_configuration']
             self.next_number = int(state['next_number'])
             self.collections = dict((name, Collection.from_json(state['collections'][name])) for name in COLLECTIONS)
         except StateError as error:

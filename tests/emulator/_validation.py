@@ -16,7 +16,11 @@ from urllib.parse import urlsplit
 from _responses import invalid_value, missing_parameter
 from _values import sid_pattern
 
-INTEGER = re.compile(r'^-?[0-9]+$')
+# Patterns here are used with .fullmatch(): `$` with .match() would let a trailing newline through.
+INTEGER = re.compile(r'-?[0-9]+')
+# An ISO 8601 duration in the form Twilio's Conversations timers use (PT1M, PT10M, P1D, P1DT12H...).
+DURATION = re.compile(r'P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?')
+COUNTRY = re.compile(r'[A-Za-z]{2}')
 
 
 class Field:
@@ -79,7 +83,7 @@ def boolean(name, raw):
 def integer(minimum=None, maximum=None):
     """A parser for a decimal integer within the given bounds."""
     def parse(name, raw):
-        if not INTEGER.match(raw):
+        if not INTEGER.fullmatch(raw):
             raise invalid_value(name, raw)
         value = int(raw)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
@@ -97,12 +101,63 @@ def enum(*choices):
     return parse
 
 
+def enum_any_case(*choices):
+    """A parser for one of `choices` in any letter case, returned as sent (the spec's
+    createWhatsappCaseInsensitive example sends and gets back `whAtsAPP`)."""
+    def parse(name, raw):
+        if raw.lower() not in choices:
+            raise invalid_value(name, raw)
+        return raw
+    return parse
+
+
+def upper_enum(*choices):
+    """A parser for one of the lower-case `choices`, returned upper case (the spec's request enum
+    for webhook methods is `get`/`post`, while every answer in its examples says `POST`)."""
+    def parse(name, raw):
+        if raw not in choices:
+            raise invalid_value(name, raw)
+        return raw.upper()
+    return parse
+
+
 def sid(prefix):
     """A parser for a SID with this two-letter prefix."""
     pattern = sid_pattern(prefix)
 
     def parse(name, raw):
-        if not pattern.match(raw):
+        if not pattern.fullmatch(raw):
+            raise invalid_value(name, raw)
+        return raw
+    return parse
+
+
+def text_up_to(maximum):
+    """A parser for a string of at most `maximum` characters; an empty one clears the value."""
+    def parse(name, raw):
+        if len(raw) > maximum:
+            raise invalid_value(name, '{0} characters, more than {1}'.format(len(raw), maximum))
+        return raw or None
+    return parse
+
+
+def country_code(name, raw):
+    """Two letters, as an ISO 3166-1 alpha-2 code has; kept as sent."""
+    if not COUNTRY.fullmatch(raw):
+        raise invalid_value(name, raw)
+    return raw
+
+
+def duration(minimum_seconds):
+    """A parser for an ISO 8601 duration of at least `minimum_seconds`; an empty one clears the timer."""
+    def parse(name, raw):
+        if raw == '':
+            return None
+        match = DURATION.fullmatch(raw)
+        if not match or raw in ('P', 'PT') or raw.endswith('T'):
+            raise invalid_value(name, raw)
+        days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
+        if ((days * 24 + hours) * 60 + minutes) * 60 + seconds < minimum_seconds:
             raise invalid_value(name, raw)
         return raw
     return parse

@@ -18,8 +18,12 @@ def new_sid(prefix):
 
 
 def sid_pattern(prefix):
-    """The spec's pattern for a SID with this prefix (hex digits of either case)."""
-    return re.compile('^' + prefix + '[0-9a-fA-F]{32}$')
+    """The spec's pattern for a SID with this prefix (hex digits of either case).
+
+    Use it with .fullmatch() only: the spec's `^...$` with .match() would also accept a trailing
+    newline, because `$` matches just before one.
+    """
+    return re.compile(prefix + '[0-9a-fA-F]{32}')
 
 
 def timestamp_now():

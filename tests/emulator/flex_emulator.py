@@ -2,7 +2,8 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""A stateful emulator of the Twilio Flex Flow, Flex Configuration and Studio v2 Flow APIs.
+"""A stateful emulator of the Twilio Flex Flow, Flex Configuration, Studio v2 Flow and
+Conversations v1 configuration and address configuration APIs.
 
 Run it:   python tests/emulator/flex_emulator.py --port 0 --account-sid AC... --auth-token TOKEN
 Embed it: server = start_emulator(account_sid='AC...', auth_token='...'); ...; server.stop()
@@ -12,7 +13,6 @@ Standard library only; see README.md beside this file for the API, the hooks and
 
 import argparse
 import os
-import re
 import signal
 import socket
 import sys
@@ -28,10 +28,12 @@ if HERE not in sys.path:
 from _auth import Credentials  # noqa: E402
 from _control import FaultRules, InFlightLimiter, RequestLog  # noqa: E402
 from _handler import EmulatorHandler  # noqa: E402
+from _limits import TwilioLimits  # noqa: E402
 from _store import StateError, Store  # noqa: E402
+from _values import sid_pattern  # noqa: E402
 
-ACCOUNT_SID = re.compile(r'^AC[0-9a-fA-F]{32}$')
-API_KEY = re.compile(r'^SK[0-9a-fA-F]{32}$')
+ACCOUNT_SID = sid_pattern('AC')
+API_KEY = sid_pattern('SK')
 
 
 class EmulatorServer(ThreadingHTTPServer):
@@ -40,7 +42,7 @@ class EmulatorServer(ThreadingHTTPServer):
     daemon_threads = True      # a request held by a fault delay must not keep the process alive
     allow_reuse_address = True
 
-    def __init__(self, host, port, store, credentials, max_in_flight=None, quiet=False):
+    def __init__(self, host, port, store, credentials, max_in_flight=None, quiet=False, twilio_limits=False):
         if ':' in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), EmulatorHandler)
@@ -49,6 +51,7 @@ class EmulatorServer(ThreadingHTTPServer):
         self.request_log = RequestLog()
         self.faults = FaultRules()
         self.limiter = InFlightLimiter(max_in_flight)
+        self.twilio_limits = TwilioLimits() if twilio_limits else None
         self.quiet = quiet
         self._thread = None
 
@@ -72,17 +75,17 @@ class EmulatorServer(ThreadingHTTPServer):
 
 
 def start_emulator(account_sid, auth_token, api_key=None, api_secret=None, host='127.0.0.1', port=0,
-                   state=None, max_in_flight=None, quiet=True):
+                   state=None, max_in_flight=None, quiet=True, twilio_limits=False):
     """Start an emulator in a background thread of this process; call .stop() when done."""
     store = Store(account_sid, state)
     credentials = Credentials(account_sid, auth_token, api_key, api_secret)
-    return EmulatorServer(host, port, store, credentials, max_in_flight, quiet).start()
+    return EmulatorServer(host, port, store, credentials, max_in_flight, quiet, twilio_limits).start()
 
 
 def _matching(pattern, what):
     def check(value):
-        if not pattern.match(value):
-            raise argparse.ArgumentTypeError('{0} must match {1}, got {2!r}'.format(what, pattern.pattern, value))
+        if not pattern.fullmatch(value):
+            raise argparse.ArgumentTypeError('{0} must match ^{1}$, got {2!r}'.format(what, pattern.pattern, value))
         return value
     return check
 
@@ -100,7 +103,8 @@ def _positive(value):
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description='Emulate the Twilio Flex Flow, Flex Configuration and Studio v2 Flow APIs.')
+    parser = argparse.ArgumentParser(description='Emulate the Twilio Flex Flow, Flex Configuration, Studio v2 Flow and Conversations '
+                                                 'address configuration APIs.')
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
     parser.add_argument('--port', type=_port, default=0, help='port to listen on; 0 (the default) picks a free one')
     parser.add_argument('--account-sid', required=True, type=_matching(ACCOUNT_SID, '--account-sid'), help='the account SID (AC...)')
@@ -109,6 +113,8 @@ def parse_args(argv=None):
     parser.add_argument('--api-secret', help="the API key's secret")
     parser.add_argument('--state', metavar='FILE', help='keep the account in this JSON file (loaded if present, saved after every write)')
     parser.add_argument('--max-in-flight', type=_positive, metavar='N', help='answer 429 (code 20429) beyond N API requests in flight')
+    parser.add_argument('--twilio-limits', action='store_true',
+                        help="apply Twilio's documented Flex Flow rate limits (429, code 20429) and its cap of 2500 Flex Flows per account")
     parser.add_argument('--quiet', action='store_true', help='do not trace requests on stderr')
     args = parser.parse_args(argv)
     if (args.api_key is None) != (args.api_secret is None):
@@ -127,7 +133,7 @@ def main(argv=None):
         return 2
     credentials = Credentials(args.account_sid, args.auth_token, args.api_key, args.api_secret)
     try:
-        server = EmulatorServer(args.host, args.port, store, credentials, args.max_in_flight, args.quiet)
+        server = EmulatorServer(args.host, args.port, store, credentials, args.max_in_flight, args.quiet, args.twilio_limits)
     except OSError as error:
         sys.stderr.write('flex-emulator: cannot listen on {0}:{1}: {2}\n'.format(args.host, args.port, error))
         return 1

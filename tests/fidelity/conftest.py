@@ -84,14 +84,30 @@ def flex_flow_form(seeded):
 
 
 @pytest.fixture
+def conversations(api, emulator):
+    """The Conversations configuration of the fresh account."""
+    return api.get(emulator.url('/conversations/v1/Configuration')).json()
+
+
+@pytest.fixture
+def address_form():
+    """A valid create form for an address configuration: address_form(address, type, **extra)."""
+    def make(address='+15005550006', kind='sms', **extra):
+        form = {'Type': kind, 'Address': address}
+        form.update(extra)
+        return form
+    return make
+
+
+@pytest.fixture
 def start_process(tmp_path):
     """Start emulator processes (stopped at teardown): start_process(extra_args, creds=None, cwd=None)."""
     started = []
 
     def start(extra_args=(), creds=None, cwd=None, python=sys.executable):
         creds = creds or credentials()
-        args = ['--host', '127.0.0.1', '--port', '0', '--account-sid', creds['account_sid'], '--auth-token', creds['auth_token'],
-                '--api-key', creds['api_key'], '--api-secret', creds['api_secret']] + list(extra_args)
+        args = ['--host', '127.0.0.1', '--port', '0', '--account-sid', creds['TWILIO_ACCOUNT_SID'], '--auth-token', creds['TWILIO_AUTH_TOKEN'],
+                '--api-key', creds['FLEX_EMULATOR_API_KEY'], '--api-secret', creds['FLEX_EMULATOR_API_SECRET']] + list(extra_args)
         process, base_url = run_emulator(args, cwd=cwd or str(tmp_path), python=python)
         started.append(process)
         if base_url is None:

@@ -2,24 +2,33 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Running the emulator for the fidelity suite: in this process (a thread) or as a script."""
+"""Running the emulator for the fidelity suite: in this process (a thread) or as a script.
 
+Credentials come from the launcher (tests/emulator/with_emulator.py), named as the environment
+variables that carry them: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, FLEX_EMULATOR_API_KEY and
+FLEX_EMULATOR_API_SECRET.
+"""
+
+import contextlib
 import os
 import select
 import signal
 import subprocess
 import sys
 import time
-import uuid
 
 import requests
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EMULATOR_DIR = os.path.join(REPO, 'tests', 'emulator')
-EMULATOR_SCRIPT = os.path.join(EMULATOR_DIR, 'flex_emulator.py')
 sys.path.insert(0, EMULATOR_DIR)
 
 import flex_emulator  # noqa: E402  pylint: disable=wrong-import-position
+import with_emulator  # noqa: E402  pylint: disable=wrong-import-position
+
+EMULATOR_SCRIPT = with_emulator.EMULATOR
+LAUNCHER_SCRIPT = os.path.abspath(with_emulator.__file__)
+credentials = with_emulator.credentials  # the launcher's own: one way to draw credentials
 
 READY_PREFIX = 'flex-emulator listening on '
 TIMEOUT = 10
@@ -34,19 +43,21 @@ class Session(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
-def new_sid(prefix):
-    return prefix + uuid.uuid4().hex
-
-
 class Emulator:
-    """A running emulator plus the credentials it accepts and helpers for its test hooks."""
+    """A running emulator plus the credentials it accepts and helpers for its test hooks.
 
-    def __init__(self, base_url, account_sid, auth_token, api_key, api_secret):
+    `server` is the EmulatorServer when it runs in this process (None for a process), for tests
+    that must reach into its store.
+    """
+
+    def __init__(self, base_url, creds, server=None):
         self.base_url = base_url
-        self.account_sid = account_sid
-        self.auth_token = auth_token
-        self.api_key = api_key
-        self.api_secret = api_secret
+        self.creds = creds
+        self.account_sid = creds['TWILIO_ACCOUNT_SID']
+        self.auth_token = creds['TWILIO_AUTH_TOKEN']
+        self.api_key = creds['FLEX_EMULATOR_API_KEY']
+        self.api_secret = creds['FLEX_EMULATOR_API_SECRET']
+        self.server = server
         self.hooks = Session()
 
     def url(self, path):
@@ -75,15 +86,24 @@ class Emulator:
         return self.hooks.get(self.url('/__emulator__/state')).json()
 
 
-def credentials():
-    return dict(account_sid=new_sid('AC'), auth_token=uuid.uuid4().hex, api_key=new_sid('SK'), api_secret=uuid.uuid4().hex)
-
-
 def start_in_thread(**options):
     """An emulator serving from a thread of this process, with fresh credentials: (server, Emulator)."""
     creds = credentials()
-    server = flex_emulator.start_emulator(**dict(creds, **options))
-    return server, Emulator(server.base_url, **creds)
+    server = flex_emulator.start_emulator(account_sid=creds['TWILIO_ACCOUNT_SID'], auth_token=creds['TWILIO_AUTH_TOKEN'],
+                                          api_key=creds['FLEX_EMULATOR_API_KEY'], api_secret=creds['FLEX_EMULATOR_API_SECRET'], **options)
+    return server, Emulator(server.base_url, creds, server)
+
+
+@contextlib.contextmanager
+def launched(**options):
+    """An emulator process started the way every test outside this suite starts one, through the
+    launcher's start()/stop(): yields an Emulator."""
+    creds = credentials()
+    process, base_url = with_emulator.start(creds, **options)
+    try:
+        yield Emulator(base_url, creds)
+    finally:
+        with_emulator.stop(process)
 
 
 class EmulatorProcess:
@@ -98,7 +118,7 @@ class EmulatorProcess:
         return self.base_url + path
 
     def auth(self):
-        return (self.creds['account_sid'], self.creds['auth_token'])
+        return (self.creds['TWILIO_ACCOUNT_SID'], self.creds['TWILIO_AUTH_TOKEN'])
 
     def stop(self, signum=signal.SIGTERM):
         """Send `signum` and return (exit code, stdout rest, stderr)."""

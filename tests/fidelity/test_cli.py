@@ -30,14 +30,15 @@ def test_ready_line_trace_and_sigterm(start_process):
     port = int(READY_URL.match(emulator.base_url).group(1))
     assert port > 0
     assert requests.get(emulator.url('/flex-api/v1/Configuration'), auth=emulator.auth(), timeout=10).status_code == 200
-    assert requests.get(emulator.url('/flex-api/v1/FlexFlows'), auth=(emulator.creds['api_key'], emulator.creds['api_secret']), timeout=10).status_code == 200
-    assert requests.get(emulator.url('/studio/v2/Flows'), auth=(emulator.creds['account_sid'], 'wrong'), timeout=10).status_code == 401
+    key_auth = (emulator.creds['FLEX_EMULATOR_API_KEY'], emulator.creds['FLEX_EMULATOR_API_SECRET'])
+    assert requests.get(emulator.url('/flex-api/v1/FlexFlows'), auth=key_auth, timeout=10).status_code == 200
+    assert requests.get(emulator.url('/studio/v2/Flows'), auth=(emulator.creds['TWILIO_ACCOUNT_SID'], 'wrong'), timeout=10).status_code == 401
     code, out, err = emulator.stop(signal.SIGTERM)
     assert code == 0
     assert out == ''
     lines = err.splitlines()
     assert lines == ['GET /flex-api/v1/Configuration 200', 'GET /flex-api/v1/FlexFlows 200', 'GET /studio/v2/Flows 401']
-    for secret in (emulator.creds['auth_token'], emulator.creds['api_secret']):
+    for secret in (emulator.creds['TWILIO_AUTH_TOKEN'], emulator.creds['FLEX_EMULATOR_API_SECRET']):
         assert secret not in err
 
 
@@ -86,6 +87,68 @@ def test_max_in_flight_flag(start_process):
     assert (response.status_code, response.headers['Retry-After'], response.json()['code']) == (429, '1', 20429)
 
 
+def test_twilio_limits_flag(start_process):
+    emulator = start_process(['--twilio-limits'])
+    auth = emulator.auth()
+    configuration = requests.get(emulator.url('/flex-api/v1/Configuration'), auth=auth, timeout=10).json()
+    form = {'FriendlyName': 'Burst', 'ChatServiceSid': configuration['chat_service_instance_sid'], 'ChannelType': 'web',
+            'Integration.FlowSid': 'FW' + 'a' * 32}
+    session = requests.Session()
+    started = time.monotonic()
+    statuses = [session.post(emulator.url('/flex-api/v1/FlexFlows'), auth=auth, data=form, timeout=10).status_code for index in range(3)]
+    if time.monotonic() - started >= 0.9:
+        pytest.skip('this machine is too slow to test a one-second window')
+    assert statuses == [201, 201, 429]
+    code, out, err = emulator.stop()
+    assert code == 0
+    assert err.splitlines()[-3:] == ['POST /flex-api/v1/FlexFlows 201', 'POST /flex-api/v1/FlexFlows 201', 'POST /flex-api/v1/FlexFlows 429']
+
+
+def test_conversations_survive_a_restart(start_process, tmp_path):
+    state = str(tmp_path / 'account.json')
+    first = start_process(['--state', state])
+    auth = first.auth()
+    created = requests.post(first.url('/conversations/v1/Configuration/Addresses'), auth=auth, timeout=10,
+                            data={'Type': 'chat', 'Address': 'CV' + 'b' * 32, 'AutoCreation.Enabled': 'true'}).json()
+    configuration = requests.post(first.url('/conversations/v1/Configuration'), auth=auth, data={'DefaultClosedTimer': 'PT2H'}, timeout=10).json()
+    assert first.stop()[0] == 0
+    with open(state) as stream:
+        assert json.load(stream)['format'] == 2
+
+    second = start_process(['--state', state], creds=first.creds)
+    fetched = requests.get(second.url('/conversations/v1/Configuration/Addresses/CV' + 'b' * 32), auth=auth, timeout=10).json()
+    assert dict(fetched, url=None) == dict(created, url=None)
+    assert requests.get(second.url('/conversations/v1/Configuration'), auth=auth, timeout=10).json()['default_closed_timer'] == \
+        configuration['default_closed_timer']
+    assert second.stop()[0] == 0
+
+
+def test_format_1_state_file_is_read_and_upgraded(start_process, tmp_path):
+    """A state file written before the Conversations families (format 1) still loads: it gets the fresh
+    Conversations configuration and no addresses, and is saved as format 2 on the next write."""
+    state = tmp_path / 'old.json'
+    first = start_process(['--state', str(state)])
+    flex = requests.get(first.url('/flex-api/v1/Configuration'), auth=first.auth(), timeout=10).json()
+    assert first.stop()[0] == 0
+    old = json.loads(state.read_text())
+    old['format'] = 1
+    del old['conversations_configuration']
+    del old['collections']['address_configurations']
+    state.write_text(json.dumps(old))
+
+    second = start_process(['--state', str(state)], creds=first.creds)
+    auth = second.auth()
+    conversations = requests.get(second.url('/conversations/v1/Configuration'), auth=auth, timeout=10).json()
+    assert conversations['default_chat_service_sid'] == flex['chat_service_instance_sid']
+    assert conversations['default_messaging_service_sid'] == flex['messaging_service_instance_sid']
+    assert requests.get(second.url('/conversations/v1/Configuration/Addresses'), auth=auth, timeout=10).json()['address_configurations'] == []
+    requests.post(second.url('/conversations/v1/Configuration/Addresses'), auth=auth, data={'Type': 'sms', 'Address': '+1555'},
+                  timeout=10).raise_for_status()
+    upgraded = json.loads(state.read_text())
+    assert upgraded['format'] == 2 and len(upgraded['collections']['address_configurations']['records']) == 1
+    assert second.stop()[0] == 0
+
+
 def test_state_survives_a_restart(start_process, tmp_path):
     state = str(tmp_path / 'account.json')
     first = start_process(['--state', state])
@@ -99,7 +162,7 @@ def test_state_survives_a_restart(start_process, tmp_path):
     page = requests.get(first.url('/flex-api/v1/FlexFlows'), params={'PageSize': 1}, auth=auth, timeout=10).json()
     assert first.stop()[0] == 0
     with open(state) as stream:
-        assert json.load(stream)['account_sid'] == first.creds['account_sid']
+        assert json.load(stream)['account_sid'] == first.creds['TWILIO_ACCOUNT_SID']
     assert os.listdir(str(tmp_path)) == ['account.json']
 
     second = start_process(['--state', state], creds=first.creds)
@@ -173,6 +236,8 @@ def test_unusable_state_file_is_refused(start_process, tmp_path, content, messag
     (['--account-sid', AC, '--auth-token', 't', '--port', '70000'], '--port'),
     (['--account-sid', AC, '--auth-token', 't', '--max-in-flight', '0'], '--max-in-flight'),
     (['--account-sid', AC, '--auth-token', 't', '--bogus'], 'unrecognized arguments'),
+    (['--account-sid', AC + '\n', '--auth-token', 't'], '--account-sid must match'),
+    (['--account-sid', AC, '--auth-token', 't', '--api-key', 'SK' + 'a' * 32 + '\n', '--api-secret', 's'], '--api-key must match'),
 ])
 def test_bad_arguments(args, message):
     process, base_url = run_emulator(args)
@@ -200,6 +265,9 @@ def test_runs_on_supported_pythons(start_process, version):
     emulator = start_process(python=python)
     assert requests.get(emulator.url('/flex-api/v1/FlexFlows'), auth=emulator.auth(), timeout=10).json()['flex_flows'][0]['friendly_name'] == \
         'Flex Web Channel'
+    created = requests.post(emulator.url('/conversations/v1/Configuration/Addresses'), auth=emulator.auth(), timeout=10,
+                            data=[('Type', 'chat'), ('Address', 'CV' + 'a' * 32), ('AutoCreation.WebhookFilters', 'onMessageAdded')])
+    assert created.status_code == 201, created.text
     assert emulator.stop()[0] == 0
 
 
@@ -208,5 +276,6 @@ def test_script_needs_only_the_standard_library():
     result = subprocess.run([sys.executable, '-S', '-I', EMULATOR_SCRIPT, '--help'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             universal_newlines=True, cwd='/', check=False)
     assert result.returncode == 0, result.stderr
-    for flag in ('--host', '--port', '--account-sid', '--auth-token', '--api-key', '--api-secret', '--state', '--max-in-flight', '--quiet'):
+    for flag in ('--host', '--port', '--account-sid', '--auth-token', '--api-key', '--api-secret', '--state', '--max-in-flight', '--twilio-limits',
+                 '--quiet'):
         assert flag in result.stdout

@@ -70,11 +70,23 @@ def test_hooks_need_no_auth_and_are_not_logged(emulator):
     assert emulator.request_log() == []
 
 
-def test_state_hook(emulator, seeded):
+def test_state_hook(emulator, seeded, conversations):
     state = emulator.state()
+    assert sorted(state) == ['address_configurations', 'configuration', 'conversations_configuration', 'flex_flows', 'studio_flows']
     assert state['configuration'] == seeded['configuration']
     assert state['flex_flows'] == seeded['flex_flows']
     assert [flow['friendly_name'] for flow in state['studio_flows']] == ['Webchat Flow', 'Messaging Flow', 'Voice IVR']
+    assert state['conversations_configuration'] == conversations
+    assert state['address_configurations'] == []
+
+
+def test_state_hook_shows_address_configurations(api, emulator, address_form):
+    created = [api.post(emulator.url('/conversations/v1/Configuration/Addresses'), data=address_form('+1500555000{0}'.format(index))).json()
+               for index in range(2)]
+    api.post(emulator.url('/conversations/v1/Configuration'), data={'DefaultClosedTimer': 'PT1H'}).raise_for_status()
+    state = emulator.state()
+    assert state['address_configurations'] == created
+    assert state['conversations_configuration']['default_closed_timer'] == 'PT1H'
 
 
 # --- reset --------------------------------------------------------------------------------------
@@ -93,6 +105,19 @@ def test_reset_restores_the_fresh_account(api, emulator, seeded, flex_flow_form)
         [dict((key, value) for key, value in seeded['flex_flows'][0].items() if key not in dates)]
     studio = api.get(emulator.url('/studio/v2/Flows')).json()['flows']
     assert [flow['sid'] for flow in studio] == [flow['sid'] for flow in seeded['studio_flows'].values()]
+
+
+def test_reset_restores_the_conversations_side(api, emulator, conversations, address_form):
+    created = api.post(emulator.url('/conversations/v1/Configuration/Addresses'), data=address_form()).json()
+    changes = {'DefaultChatServiceSid': 'IS' + 'f' * 32, 'DefaultInactiveTimer': 'PT2M'}
+    api.post(emulator.url('/conversations/v1/Configuration'), data=changes).raise_for_status()
+    emulator.reset()
+    state = emulator.state()
+    assert state['address_configurations'] == []
+    assert state['conversations_configuration'] == conversations
+    assert api.get(created['url']).status_code == 404
+    # The address is free again after the reset.
+    assert api.post(emulator.url('/conversations/v1/Configuration/Addresses'), data=address_form()).status_code == 201
 
 
 # --- faults -------------------------------------------------------------------------------------

@@ -5,32 +5,16 @@
 """The API over raw HTTP: authentication, routing errors, CRUD semantics, paging and the fresh account."""
 
 import base64
-import re
 import time
 
 import pytest
 import requests
 
+from api_assertions import TIMESTAMP, assert_error, sid_of
 from emulator_harness import Session
 
-ERROR_KEYS = {'code', 'message', 'more_info', 'status'}
-TIMESTAMP = re.compile(r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')
 FLEX_FLOW_FIELDS = {'sid', 'account_sid', 'friendly_name', 'chat_service_sid', 'channel_type', 'contact_identity', 'enabled',
                     'integration_type', 'integration', 'long_lived', 'janitor_enabled', 'date_created', 'date_updated', 'url'}
-
-
-def assert_error(response, status, code):
-    assert response.status_code == status, response.text
-    assert response.headers['Content-Type'].startswith('application/json')
-    body = response.json()
-    assert set(body) == ERROR_KEYS
-    assert (body['status'], body['code']) == (status, code)
-    assert body['more_info'] == 'https://www.twilio.com/docs/errors/{0}'.format(code)
-    return body
-
-
-def sid_of(prefix):
-    return re.compile('^' + prefix + '[0-9a-f]{32}$')
 
 
 # --- authentication -----------------------------------------------------------------------------
@@ -70,19 +54,56 @@ def test_failed_authentication_changes_nothing(emulator, api, flex_flow_form):
 
 # --- routing ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize('path', ['/flex-api/v1/Nothing', '/flex-api/v2/FlexFlows', '/studio/v1/Flows', '/conversations/v1/Configuration/Addresses',
-                                  '/nowhere', '/', '/flex-api/v1/FlexFlows/FO' + 'a' * 32 + '/Extra', '/studio/v2/Flows/FW' + 'a' * 32 + '/Revisions'])
-def test_unknown_paths_are_404(api, emulator, path):
+# (path, the path as Twilio's 404 names it: without product prefix and version segment)
+UNKNOWN_PATHS = [
+    ('/flex-api/v1/Nothing', '/Nothing'),
+    ('/flex-api/v2/FlexFlows', '/FlexFlows'),
+    ('/studio/v1/Flows', '/Flows'),
+    ('/conversations/v1/Services', '/Services'),
+    ('/conversations/v1/Configuration/Webhooks', '/Configuration/Webhooks'),
+    ('/conversations/v1/Configuration/Addresses/', '/Configuration/Addresses/'),
+    ('/nowhere', '/nowhere'),
+    ('/', '/'),
+    ('/flex-api/v1/FlexFlows/FO' + 'a' * 32 + '/Extra', '/FlexFlows/FO' + 'a' * 32 + '/Extra'),
+    ('/studio/v2/Flows/FW' + 'a' * 32 + '/Revisions', '/Flows/FW' + 'a' * 32 + '/Revisions'),
+]
+
+
+@pytest.mark.parametrize('path, named', UNKNOWN_PATHS)
+def test_unknown_paths_are_404(api, emulator, path, named):
     body = assert_error(api.get(emulator.url(path)), 404, 20404)
-    assert 'was not found' in body['message']
+    assert body['message'] == 'The requested resource {0} was not found'.format(named)
 
 
 @pytest.mark.parametrize('path', ['/flex-api/v1/FlexFlows/FO' + 'a' * 32, '/flex-api/v1/FlexFlows/FO123', '/flex-api/v1/FlexFlows/FW' + 'a' * 32,
-                                  '/flex-api/v1/FlexFlows/fo' + 'a' * 32, '/studio/v2/Flows/FW' + 'b' * 32, '/studio/v2/Flows/FO' + 'b' * 32])
+                                  '/flex-api/v1/FlexFlows/fo' + 'a' * 32, '/studio/v2/Flows/FW' + 'b' * 32, '/studio/v2/Flows/FO' + 'b' * 32,
+                                  '/conversations/v1/Configuration/Addresses/IG' + 'c' * 32,
+                                  '/conversations/v1/Configuration/Addresses/%2B15005550006'])
 def test_unknown_or_malformed_sids_are_404(api, emulator, path):
+    """Twilio's recorded answer: `The requested resource /FlexFlows/FO... was not found`, the path without its version."""
+    named = '/' + path.split('/', 3)[3]
     for method in ('GET', 'POST', 'DELETE'):
         body = assert_error(api.request(method, emulator.url(path), data={'Status': 'draft'} if method == 'POST' else None), 404, 20404)
-        assert path.split('/', 2)[2] in body['message']
+        assert body['message'] == 'The requested resource {0} was not found'.format(named)
+
+
+@pytest.mark.parametrize('path', ['/flex-api/v1/FlexFlows/{flex_flow}%0A', '/flex-api/v1/FlexFlows/{flex_flow}%0D%0A',
+                                  '/flex-api/v1/FlexFlows/%20{flex_flow}', '/studio/v2/Flows/{studio_flow}%0A'])
+def test_sid_with_trailing_newline_is_404(api, emulator, seeded, path):
+    """A SID must match its pattern in full: `$` would let `FO...\n` through."""
+    path = path.format(flex_flow=seeded['flex_flows'][0]['sid'], studio_flow=seeded['studio_flows']['Voice IVR']['sid'])
+    for method in ('GET', 'POST', 'DELETE'):
+        assert_error(api.request(method, emulator.url(path), data={'Status': 'draft'} if method == 'POST' else None), 404, 20404)
+    assert api.get(seeded['flex_flows'][0]['url']).json() == seeded['flex_flows'][0]
+    assert api.get(seeded['studio_flows']['Voice IVR']['url']).status_code == 200
+
+
+def test_sid_in_path_is_url_decoded(api, seeded):
+    """Path segments are URL-decoded before they are matched (address configurations need it), so an
+    encoded SID names the same resource."""
+    sid = seeded['flex_flows'][0]['sid']
+    url = seeded['flex_flows'][0]['url'].replace(sid, '%46%4F' + sid[2:])
+    assert api.get(url).json()['sid'] == sid
 
 
 @pytest.mark.parametrize('method, path, allowed', [
@@ -94,12 +115,17 @@ def test_unknown_or_malformed_sids_are_404(api, emulator, path):
     ('DELETE', '/flex-api/v1/Configuration', 'GET, POST'),
     ('PUT', '/studio/v2/Flows/{studio_flow}', 'DELETE, GET, POST'),
     ('DELETE', '/studio/v2/Flows', 'GET, POST'),
+    ('DELETE', '/conversations/v1/Configuration', 'GET, POST'),
+    ('PUT', '/conversations/v1/Configuration/Addresses', 'GET, POST'),
+    ('PATCH', '/conversations/v1/Configuration/Addresses/%2B15005550006', 'DELETE, GET, POST'),
 ])
 def test_wrong_method_is_405(api, emulator, seeded, method, path, allowed):
+    """Twilio's recorded answer names the path without its version, and the method."""
     path = path.format(flex_flow=seeded['flex_flows'][0]['sid'], studio_flow=seeded['studio_flows']['Webchat Flow']['sid'])
     response = api.request(method, emulator.url(path), data={'FriendlyName': 'changed'})
     body = assert_error(response, 405, 20004)
-    assert body['message'] == 'Method not allowed'
+    named = '/' + path.split('/', 3)[3]
+    assert body['message'] == 'The requested resource {0} does not support the attempted HTTP method {1}'.format(named, method)
     assert response.headers['Allow'] == allowed
     assert api.get(emulator.url('/flex-api/v1/FlexFlows')).json()['flex_flows'] == seeded['flex_flows']
 
@@ -132,6 +158,7 @@ def test_fresh_account(seeded, emulator):
         assert sid_of('FW').match(flow['sid'])
         assert sid_of('US').match(flow['author_sid'])
         assert (flow['status'], flow['revision'], flow['account_sid']) == ('published', 1, emulator.account_sid)
+        assert TIMESTAMP.match(flow['date_created']) and flow['date_updated'] is None
         assert flow['url'] == emulator.url('/studio/v2/Flows/' + flow['sid'])
 
     assert len(seeded['flex_flows']) == 1
@@ -312,9 +339,14 @@ def test_studio_flow_lifecycle_and_duplicate_names(api, emulator):
     assert first['definition'] == {'initial_state': 'Trigger', 'states': []}
     names = [flow['friendly_name'] for flow in api.get(emulator.url('/studio/v2/Flows')).json()['flows']]
     assert names == ['Webchat Flow', 'Messaging Flow', 'Voice IVR', 'Twin', 'Twin']
+    # Twilio's recorded answers: date_updated is null on create and set by the first update.
+    assert first['date_updated'] is None
+    assert api.get(first['url']).json()['date_updated'] is None
     updated = api.post(first['url'], data={'Status': 'published', 'CommitMessage': 'go live'}).json()
     assert (updated['status'], updated['revision'], updated['commit_message']) == ('published', 2, 'go live')
-    assert updated['date_updated'] > first['date_updated']
+    assert TIMESTAMP.match(updated['date_updated']) and updated['date_updated'] >= first['date_created']
+    again = api.post(first['url'], data={'Status': 'published'}).json()
+    assert again['date_updated'] > updated['date_updated']
     assert updated['links']['revisions'] == first['url'] + '/Revisions'
     response = api.delete(first['url'])
     assert (response.status_code, response.content) == (204, b'')

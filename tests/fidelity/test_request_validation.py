@@ -191,3 +191,183 @@ def test_spec_sid_patterns(api, emulator, flex_flow_form):
         prefix = pattern[1:3]
         assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(**{name: 'ZZ' + 'a' * 32})), name)
         assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=flex_flow_form(**{name: prefix + 'a' * 33})), name)
+
+
+# --- trailing newlines --------------------------------------------------------------------------
+
+@pytest.mark.parametrize('name', ['ChatServiceSid', 'Integration.FlowSid', 'Integration.RetryCount', 'Integration.Timeout'])
+def test_trailing_newline_is_refused(api, emulator, flex_flow_form, name):
+    """SIDs and integers must match in full: with `^...$` and .match(), `FO...\\n` would pass."""
+    form = flex_flow_form('Newline', **{'Integration.RetryCount': '1', 'Integration.Timeout': '30'})
+    form[name] += '\n'
+    assert_bad_request(api.post(emulator.url('/flex-api/v1/FlexFlows'), data=form), name)
+    assert_bad_request(api.get(emulator.url('/flex-api/v1/FlexFlows'), params={'PageSize': '5\n'}), 'PageSize')
+
+
+# --- Conversations ------------------------------------------------------------------------------
+
+CONVERSATIONS = load_spec('twilio_conversations_v1.json')
+ADDRESSES = '/conversations/v1/Configuration/Addresses'
+IS_SID, FW_SID_B = 'IS' + 'a' * 32, 'FW' + 'b' * 32
+
+BAD_ADDRESS_CREATES = [
+    ('missing Type', {'Type': None}, 'Missing required parameter Type'),
+    ('missing Address', {'Address': None}, 'Missing required parameter Address'),
+    ('missing both names Type first', {'Type': None, 'Address': None}, 'Missing required parameter Type'),
+    ('bad Type', {'Type': 'web'}, 'Invalid value for Type: web'),
+    ('Type with a newline', {'Type': 'sms\n'}, 'Type'),
+    ('blank Address', {'Address': ' '}, 'Address'),
+    ('capitalised boolean', {'AutoCreation.Enabled': 'True'}, 'Invalid value for AutoCreation.Enabled: True'),
+    ('bad AutoCreation.Type', {'AutoCreation.Type': 'task'}, 'AutoCreation.Type'),
+    ('AutoCreation.Type case', {'AutoCreation.Type': 'Studio'}, 'AutoCreation.Type'),
+    ('WebhookMethod upper case', {'AutoCreation.WebhookMethod': 'POST'}, 'Invalid value for AutoCreation.WebhookMethod: POST'),
+    ('bad WebhookMethod', {'AutoCreation.WebhookMethod': 'put'}, 'AutoCreation.WebhookMethod'),
+    ('ConversationServiceSid prefix', {'AutoCreation.ConversationServiceSid': 'CH' + 'a' * 32}, 'AutoCreation.ConversationServiceSid'),
+    ('ConversationServiceSid newline', {'AutoCreation.ConversationServiceSid': IS_SID + '\n'}, 'AutoCreation.ConversationServiceSid'),
+    ('StudioFlowSid length', {'AutoCreation.StudioFlowSid': 'FW' + 'a' * 31}, 'AutoCreation.StudioFlowSid'),
+    ('StudioFlowSid newline', {'AutoCreation.StudioFlowSid': FW_SID_B + '\n'}, 'AutoCreation.StudioFlowSid'),
+    ('non-integer StudioRetryCount', {'AutoCreation.StudioRetryCount': 'three'}, 'AutoCreation.StudioRetryCount'),
+    ('negative StudioRetryCount', {'AutoCreation.StudioRetryCount': '-1'}, 'AutoCreation.StudioRetryCount'),
+    ('relative WebhookUrl', {'AutoCreation.WebhookUrl': '/hook'}, 'AutoCreation.WebhookUrl'),
+    ('unknown webhook filter', {'AutoCreation.WebhookFilters': 'onEverything'}, 'Invalid value for AutoCreation.WebhookFilters: onEverything'),
+    ('FriendlyName over 256', {'FriendlyName': 'x' * 257}, 'FriendlyName'),
+    ('AddressCountry not alpha-2', {'AddressCountry': 'USA'}, 'AddressCountry'),
+]
+
+
+@pytest.mark.parametrize('changes, parameter', [case[1:] for case in BAD_ADDRESS_CREATES], ids=[case[0] for case in BAD_ADDRESS_CREATES])
+def test_bad_address_create_is_refused(api, emulator, address_form, changes, parameter):
+    assert_bad_request(api.post(emulator.url(ADDRESSES), data=apply(address_form(FriendlyName='Refused'), changes)), parameter)
+    assert api.get(emulator.url(ADDRESSES)).json()['address_configurations'] == []
+
+
+def test_one_bad_webhook_filter_among_good_ones(api, emulator, address_form):
+    form = list(address_form().items()) + [('AutoCreation.WebhookFilters', 'onMessageAdded'), ('AutoCreation.WebhookFilters', 'onmessageadded')]
+    assert_bad_request(api.post(emulator.url(ADDRESSES), data=form), 'onmessageadded')
+
+
+def test_friendly_name_of_256_characters_is_accepted(api, emulator, address_form):
+    response = api.post(emulator.url(ADDRESSES), data=address_form(FriendlyName='x' * 256))
+    assert response.status_code == 201 and len(response.json()['friendly_name']) == 256
+
+
+def test_duplicate_address_is_refused(api, emulator, address_form):
+    first = api.post(emulator.url(ADDRESSES), data=address_form()).json()
+    body = assert_bad_request(api.post(emulator.url(ADDRESSES), data=address_form(kind='whatsapp')), first['sid'])
+    assert body['message'] == 'Address +15005550006 is already configured by address configuration {0}'.format(first['sid'])
+
+
+BAD_ADDRESS_UPDATES = [
+    ('capitalised boolean', {'AutoCreation.Enabled': 'False'}, 'AutoCreation.Enabled'),
+    ('bad AutoCreation.Type', {'AutoCreation.Type': 'external'}, 'AutoCreation.Type'),
+    ('StudioFlowSid pattern', {'AutoCreation.StudioFlowSid': 'FW1'}, 'AutoCreation.StudioFlowSid'),
+    ('WebhookMethod upper case', {'AutoCreation.WebhookMethod': 'GET'}, 'AutoCreation.WebhookMethod'),
+    ('FriendlyName over 256', {'FriendlyName': 'y' * 300}, 'FriendlyName'),
+]
+
+
+@pytest.mark.parametrize('form, parameter', [case[1:] for case in BAD_ADDRESS_UPDATES], ids=[case[0] for case in BAD_ADDRESS_UPDATES])
+def test_bad_address_update_changes_nothing(api, emulator, address_form, form, parameter):
+    before = api.post(emulator.url(ADDRESSES), data=address_form(FriendlyName='Kept')).json()
+    assert_bad_request(api.post(before['url'], data=form), parameter)
+    assert api.get(before['url']).json() == before
+
+
+@pytest.mark.parametrize('page_size', ['0', '51', '1000', 'ten'])
+def test_address_page_size_bounds(api, emulator, page_size):
+    assert_bad_request(api.get(emulator.url(ADDRESSES), params={'PageSize': page_size}), 'Invalid value for PageSize')
+
+
+def test_address_page_size_50_is_the_maximum(api, emulator):
+    assert api.get(emulator.url(ADDRESSES), params={'PageSize': '50'}).json()['meta']['page_size'] == 50
+    assert_bad_request(api.get(emulator.url(ADDRESSES), params={'PageToken': 'PAIG' + 'a' * 32}), 'PageToken')
+    assert_bad_request(api.get(emulator.url(ADDRESSES), params={'Page': 'x'}), 'Page')
+
+
+BAD_CONFIGURATION_UPDATES = [
+    ('DefaultChatServiceSid prefix', {'DefaultChatServiceSid': 'MG' + 'a' * 32}, 'DefaultChatServiceSid'),
+    ('DefaultChatServiceSid newline', {'DefaultChatServiceSid': IS_SID + '\n'}, 'DefaultChatServiceSid'),
+    ('DefaultChatServiceSid empty', {'DefaultChatServiceSid': ''}, 'DefaultChatServiceSid'),
+    ('DefaultMessagingServiceSid prefix', {'DefaultMessagingServiceSid': IS_SID}, 'DefaultMessagingServiceSid'),
+    ('inactive timer under a minute', {'DefaultInactiveTimer': 'PT59S'}, 'DefaultInactiveTimer'),
+    ('closed timer under ten minutes', {'DefaultClosedTimer': 'PT9M59S'}, 'DefaultClosedTimer'),
+    ('timer not ISO 8601', {'DefaultInactiveTimer': '5 minutes'}, 'DefaultInactiveTimer'),
+    ('timer without a figure', {'DefaultClosedTimer': 'PT'}, 'DefaultClosedTimer'),
+]
+
+
+@pytest.mark.parametrize('form, parameter', [case[1:] for case in BAD_CONFIGURATION_UPDATES], ids=[case[0] for case in BAD_CONFIGURATION_UPDATES])
+def test_bad_conversations_configuration_update(api, emulator, conversations, form, parameter):
+    assert_bad_request(api.post(emulator.url('/conversations/v1/Configuration'), data=form), parameter)
+    assert api.get(emulator.url('/conversations/v1/Configuration')).json() == conversations
+
+
+def test_timer_minimums_are_accepted(api, emulator):
+    body = api.post(emulator.url('/conversations/v1/Configuration'), data={'DefaultInactiveTimer': 'PT1M', 'DefaultClosedTimer': 'PT600S'}).json()
+    assert (body['default_inactive_timer'], body['default_closed_timer']) == ('PT1M', 'PT600S')
+
+
+needs_conversations_spec = pytest.mark.skipif(
+    CONVERSATIONS is None, reason='twilio_conversations_v1.json not found in {0} (set TWILIO_OAI_DIR)'.format(spec_dir()))
+
+
+def address_request_schema(operation):
+    path = ADDRESSES[len('/conversations'):] + ('/{Sid}' if operation == 'update' else '')
+    method = CONVERSATIONS['paths'][path]['post']
+    return method['requestBody']['content']['application/x-www-form-urlencoded']['schema']
+
+
+@needs_conversations_spec
+def test_address_spec_required_parameters(api, emulator, address_form):
+    required = address_request_schema('create')['required']
+    assert required == ['Type', 'Address']
+    for name in required:
+        assert_bad_request(api.post(emulator.url(ADDRESSES), data=apply(address_form(), {name: None})), 'Missing required parameter ' + name)
+    assert 'required' not in address_request_schema('update')
+
+
+@needs_conversations_spec
+def test_address_spec_enums(api, emulator, address_form):
+    """Every Type of the spec is accepted, in any case (the spec's createWhatsappCaseInsensitive
+    example); the AutoCreation enums only in the spec's spelling."""
+    schemas = CONVERSATIONS['components']['schemas']
+    for index, kind in enumerate(schemas['configuration_address_enum_type']['enum']):
+        for sent in (kind, kind.upper()):
+            response = api.post(emulator.url(ADDRESSES), data=address_form('{0}-{1}'.format(sent, index), sent))
+            assert response.status_code == 201, response.text
+            assert response.json()['type'] == sent
+    for index, kind in enumerate(schemas['configuration_address_enum_auto_creation_type']['enum']):
+        response = api.post(emulator.url(ADDRESSES), data=address_form('auto-{0}'.format(index), **{'AutoCreation.Type': kind}))
+        assert response.json()['auto_creation']['type'] == kind
+    for index, method in enumerate(schemas['configuration_address_enum_method']['enum']):
+        response = api.post(emulator.url(ADDRESSES), data=address_form('method-{0}'.format(index), **{'AutoCreation.WebhookMethod': method}))
+        assert response.json()['auto_creation']['webhook_method'] == method.upper()
+
+
+@needs_conversations_spec
+@pytest.mark.parametrize('operation', ['create', 'update'])
+def test_address_spec_sid_patterns(api, emulator, address_form, operation):
+    """Every parameter with a SID pattern in the spec refuses a wrong prefix, a wrong length and a trailing newline."""
+    properties = address_request_schema(operation)['properties']
+    patterned = dict((name, prop['pattern']) for name, prop in properties.items() if 'pattern' in prop)
+    assert set(patterned) == {'AutoCreation.ConversationServiceSid', 'AutoCreation.StudioFlowSid'}
+    url = emulator.url(ADDRESSES)
+    if operation == 'update':
+        url = api.post(url, data=address_form()).json()['url']
+    for name, pattern in patterned.items():
+        prefix = pattern[1:3]
+        for value in ('ZZ' + 'a' * 32, prefix + 'a' * 33, prefix + 'a' * 32 + '\n'):
+            form = address_form(**{name: value}) if operation == 'create' else {name: value}
+            assert_bad_request(api.post(url, data=form), name)
+
+
+@needs_conversations_spec
+def test_configuration_spec_sid_patterns(api, emulator):
+    schema = CONVERSATIONS['paths']['/v1/Configuration']['post']['requestBody']['content']['application/x-www-form-urlencoded']['schema']
+    patterned = dict((name, prop['pattern']) for name, prop in schema['properties'].items() if 'pattern' in prop)
+    assert set(patterned) == {'DefaultChatServiceSid', 'DefaultMessagingServiceSid'}
+    for name, pattern in patterned.items():
+        prefix = pattern[1:3]
+        assert_bad_request(api.post(emulator.url('/conversations/v1/Configuration'), data={name: 'ZZ' + 'a' * 32}), name)
+        response = api.post(emulator.url('/conversations/v1/Configuration'), data={name: prefix + 'a' * 32})
+        assert response.status_code == 200, response.text

@@ -5,16 +5,21 @@
 """Every response body validates against the response schema of its operation in Twilio's spec,
 with exactly the fields the spec lists (strict mode: all required, nothing extra)."""
 
+from urllib.parse import quote
+
 import pytest
 
 from openapi_schemas import load_spec, response_validator, spec_dir
 
 FLEX = load_spec('twilio_flex_v1.json')
 STUDIO = load_spec('twilio_studio_v2.json')
+CONVERSATIONS = load_spec('twilio_conversations_v1.json')
 
 pytestmark = pytest.mark.skipif(
-    FLEX is None or STUDIO is None,
-    reason='Twilio OpenAPI specs twilio_flex_v1.json / twilio_studio_v2.json not found in {0} (set TWILIO_OAI_DIR)'.format(spec_dir()))
+    FLEX is None or STUDIO is None or CONVERSATIONS is None,
+    reason='Twilio OpenAPI specs twilio_flex_v1.json / twilio_studio_v2.json / twilio_conversations_v1.json not found in {0} '
+           '(set TWILIO_OAI_DIR)'.format(spec_dir()))
+ADDRESSES = '/conversations/v1/Configuration/Addresses'
 
 
 def assert_valid(spec, operation_id, status, response):
@@ -77,6 +82,65 @@ def test_studio_flows(api, emulator, seeded):
     assert_valid(STUDIO, 'FetchFlow', 200, api.get(seeded['studio_flows']['Voice IVR']['url']))
 
 
+def test_conversations_configuration_fetch_and_update(api, emulator):
+    assert_valid(CONVERSATIONS, 'FetchConfiguration', 200, api.get(emulator.url('/conversations/v1/Configuration')))
+    update = {'DefaultInactiveTimer': 'PT1M', 'DefaultClosedTimer': 'PT10M', 'DefaultMessagingServiceSid': 'MG' + 'a' * 32}
+    body = assert_valid(CONVERSATIONS, 'UpdateConfiguration', 200, api.post(emulator.url('/conversations/v1/Configuration'), data=update))
+    assert body['default_closed_timer'] == 'PT10M'
+
+
+# One create form per auto-creation type, shaped like the spec's examples.
+ADDRESS_FORMS = {
+    'webhook': [('Type', 'sms'), ('Address', '+37256123457'), ('FriendlyName', 'My Test Configuration'), ('AddressCountry', 'CA'),
+                ('AutoCreation.Enabled', 'true'), ('AutoCreation.Type', 'webhook'), ('AutoCreation.ConversationServiceSid', 'IS' + 'a' * 32),
+                ('AutoCreation.WebhookUrl', 'https://example.com'), ('AutoCreation.WebhookMethod', 'post'),
+                ('AutoCreation.WebhookFilters', 'onParticipantAdded'), ('AutoCreation.WebhookFilters', 'onMessageAdded')],
+    'studio': [('Type', 'whAtsAPP'), ('Address', 'urn:mbid:AQAAYyUbut6E4B3T9FLv5EbG'), ('AutoCreation.Enabled', 'false'),
+               ('AutoCreation.Type', 'studio'), ('AutoCreation.StudioFlowSid', 'FW' + 'a' * 32), ('AutoCreation.StudioRetryCount', '3')],
+    'default': [('Type', 'chat'), ('Address', 'CV' + 'a' * 32), ('AutoCreation.Enabled', 'true'), ('AutoCreation.Type', 'default')],
+    'none': [('Type', 'email'), ('Address', 'example@example.com')],
+}
+
+
+@pytest.mark.parametrize('kind', sorted(ADDRESS_FORMS))
+def test_address_configuration_create_fetch_update(api, emulator, kind):
+    created = assert_valid(CONVERSATIONS, 'CreateConfigurationAddress', 201, api.post(emulator.url(ADDRESSES), data=ADDRESS_FORMS[kind]))
+    assert_valid(CONVERSATIONS, 'FetchConfigurationAddress', 200, api.get(created['url']))
+    by_address = emulator.url(ADDRESSES + '/' + quote(created['address'], safe=''))
+    assert_valid(CONVERSATIONS, 'FetchConfigurationAddress', 200, api.get(by_address))
+    update = {'FriendlyName': 'My Test Configuration Updated', 'AutoCreation.Enabled': 'false', 'AutoCreation.Type': 'studio',
+              'AutoCreation.StudioFlowSid': 'FW' + 'a' * 32, 'AutoCreation.StudioRetryCount': '3'}
+    assert_valid(CONVERSATIONS, 'UpdateConfigurationAddress', 200, api.post(by_address, data=update))
+
+
+def test_address_configuration_list_pages(api, emulator):
+    for index in range(3):
+        api.post(emulator.url(ADDRESSES), data={'Type': 'sms', 'Address': '+3725612345{0}'.format(index)}).raise_for_status()
+    assert_valid(CONVERSATIONS, 'ListConfigurationAddress', 200, api.get(emulator.url(ADDRESSES)))
+    first = assert_valid(CONVERSATIONS, 'ListConfigurationAddress', 200, api.get(emulator.url(ADDRESSES), params={'PageSize': 2, 'Type': 'SMS'}))
+    assert first['meta']['next_page_url']
+    second = assert_valid(CONVERSATIONS, 'ListConfigurationAddress', 200, api.get(first['meta']['next_page_url']))
+    assert second['meta']['previous_page_url']
+    assert_valid(CONVERSATIONS, 'ListConfigurationAddress', 200, api.get(emulator.url(ADDRESSES), params={'Type': 'rcs'}))
+
+
+def test_auto_creation_keys_are_those_of_the_spec_examples(api, emulator):
+    """`auto_creation` has no schema in the spec; its keys must be among those its examples show."""
+    example_keys = set()
+    for path in ('/v1/Configuration/Addresses', '/v1/Configuration/Addresses/{Sid}'):
+        for method in ('get', 'post'):
+            for response in CONVERSATIONS['paths'][path][method]['responses'].values():
+                for example in response.get('content', {}).get('application/json', {}).get('examples', {}).values():
+                    value = example['value']
+                    for item in value.get('address_configurations', [value]):
+                        example_keys.update(item.get('auto_creation') or {})
+    assert example_keys == {'enabled', 'type', 'conversation_service_sid', 'webhook_url', 'webhook_method', 'webhook_filters', 'studio_flow_sid',
+                            'studio_retry_count'}
+    for form in ADDRESS_FORMS.values():
+        created = api.post(emulator.url(ADDRESSES), data=form).json()
+        assert set(created['auto_creation']) <= example_keys
+
+
 def test_validator_catches_deviations(api, seeded):
     """The checks above would fail on a wrong answer: extra or missing fields, wrong types, bad formats."""
     validator = response_validator(FLEX, 'FetchFlexFlow', 200)
@@ -97,3 +161,12 @@ def test_validator_catches_deviations(api, seeded):
     flow = api.get(seeded['studio_flows']['Webchat Flow']['url']).json()
     assert not list(studio.iter_errors(flow))
     assert list(studio.iter_errors(dict(flow, links={'revisions': 'not a url'})))
+    address = response_validator(CONVERSATIONS, 'FetchConfigurationAddress', 200)
+    configuration = response_validator(CONVERSATIONS, 'FetchConfiguration', 200)
+    good = {'sid': 'IG' + 'a' * 32, 'account_sid': 'AC' + 'a' * 32, 'type': 'sms', 'address': '+1', 'friendly_name': None,
+            'auto_creation': {'enabled': False}, 'date_created': '2026-11-25T10:00:00Z', 'date_updated': '2026-11-25T10:00:00Z',
+            'url': 'https://conversations.twilio.com/v1/Configuration/Addresses/IG' + 'a' * 32, 'address_country': None}
+    assert not list(address.iter_errors(good))
+    for body in (dict(good, sid='FO' + 'a' * 32), dict(good, extra=1), dict((key, value) for key, value in good.items() if key != 'address_country')):
+        assert list(address.iter_errors(body)), body
+    assert list(configuration.iter_errors({'account_sid': 'AC' + 'a' * 32}))

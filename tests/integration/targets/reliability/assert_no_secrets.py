@@ -13,7 +13,7 @@ import sys
 
 # A real run leaves these behind; without them the search proves nothing.
 EXPECTED = {
-    'output.log': ['AnsiballZ_flex_flow.py', 'Secret en', 'HTTP 401', 'ConnectionError'],
+    'output.log': ['AnsiballZ_flex_flow.py', 'Secret en', 'HTTP 401', 'could not connect to'],
     'results.json': ['Secret en', 'HTTP 401', '/flex-api/v1/FlexFlows', 'is not a Flex Flow SID'],
 }
 

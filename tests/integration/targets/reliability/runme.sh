@@ -17,5 +17,7 @@ emulate -- bash -c 'ansible-playbook -i ../setup_flex_emulator/inventory.ini sec
   python assert_no_secrets.py "$SECRETS_DIR" "$TWILIO_AUTH_TOKEN" "$FLEX_EMULATOR_API_SECRET" wrong-token-5e1f0c'
 
 python tls_server.py -- ansible-playbook -i ../setup_flex_emulator/inventory.ini tls.yml "$@"
+python not_twilio_server.py -- ansible-playbook -i ../setup_flex_emulator/inventory.ini not_twilio.yml "$@"
+emulate -- ansible-playbook -i ../setup_flex_emulator/inventory.ini connection.yml "$@"
 
 ANSIBLE_FORKS=6 emulate --max-in-flight 2 -- ansible-playbook -i concurrency.ini concurrency.yml "$@"

@@ -3,216 +3,592 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The webchat_addresses_* filters: the role's input checks, its plan of addresses once the
-account is read, and the purge selection. The role's integration target runs them in playbooks;
-here every case is checked on its own, message by message."""
+"""The webchat_addresses_* filters, the reasoning of the webchat_addresses role: the input's
+problems and the entries each set module gets (webchat_addresses_plan), the legacy addresses a site
+moving to Conversations may retire (webchat_addresses_flex_flow_entries), the published fact and the
+site's record (webchat_addresses_outcome), and the connection variables (connection_variables,
+connection_options), checked against the role's argument spec. The role's integration target runs
+them in playbooks; here every case is checked on its own, message by message."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
+import os
+import re
+
 import pytest
+import yaml
 
 from ansible.errors import AnsibleFilterError
 from ansible_collections.twilio_ops.flex.plugins.filter.webchat_addresses import (
+    RECORD_NOTE,
     FilterModule,
-    webchat_addresses_input,
+    connection_options,
+    connection_variables,
+    webchat_addresses_flex_flow_entries,
+    webchat_addresses_outcome,
     webchat_addresses_plan,
-    webchat_addresses_unlisted,
 )
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
 
-CHAT = 'IS' + 'a' * 32
+SITE = 'site1'
+RECORD_FILE = '/records/site1.json'
 FLOW = 'FW' + 'b' * 32
-OTHER_FLOW = 'FW' + 'c' * 32
-ACCOUNT = {
-    'chat_service_sid': CHAT,
-    'studio_flows': [
-        {'sid': FLOW, 'friendly_name': 'Webchat Flow'},
-        {'sid': OTHER_FLOW, 'friendly_name': 'Webchat Flow PT'},
-        {'sid': 'FW' + 'd' * 32, 'friendly_name': 'Twin'},
-        {'sid': 'FW' + 'e' * 32, 'friendly_name': 'Twin'},
-    ],
-}
+CHAT = 'IS' + 'a' * 32
+TOKEN_LIKE = '0123456789abcdef0123456789abcdef'
+KEY_EN = 'CV' + 'e' * 32
+KEY_PT = 'CV' + 'f' * 32
+KEY_IT = 'CV' + '1' * 32
+
+# What vars/main.yml passes for a site that sets nothing but its languages (the role's defaults).
+SETTINGS = dict(site=SITE, api='flex_flows', name_prefix='WebChat', studio_flow='Webchat Flow', chat_service_sid='',
+                conversation_service_sid='', purge=False, allow_purge_all=False, remove_legacy=False, record_file=RECORD_FILE)
+ROLE = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'roles', 'webchat_addresses')
 
 
-def problems(languages, **settings):
-    return webchat_addresses_input(languages, **settings)['problems']
+def fo(digit):
+    return 'FO' + str(digit) * 32
 
 
-def test_the_role_can_call_all_three():
-    assert sorted(FilterModule().filters()) == ['webchat_addresses_input', 'webchat_addresses_plan', 'webchat_addresses_unlisted']
+def ig(digit):
+    return 'IG' + str(digit) * 32
 
 
-def test_good_input_has_no_problem_and_reads_what_it_names():
-    found = webchat_addresses_input([{'language': 'en'}, {'language': 'pt-BR', 'studio_flow': 'Webchat Flow PT'},
-                                     {'language': 'es', 'studio_flow': 'Webchat Flow'}])
-    assert found == dict(problems=[], studio_flow_names=['Webchat Flow', 'Webchat Flow PT'],
-                         account_reads=['configuration', 'studio_flows'])
+def record_text(addresses, site=SITE):
+    return json.dumps(dict(format=1, site=site, note=RECORD_NOTE, addresses=addresses))
 
 
-@pytest.mark.parametrize('languages, settings, reads', [
-    # The site names its chat service: the Flex Configuration is not read.
-    ([{'language': 'en'}], dict(chat_service_sid=CHAT), ['studio_flows']),
-    # Every language names its flow by SID: the Studio flows are not read.
-    ([{'language': 'en', 'studio_flow_sid': FLOW}], {}, ['configuration']),
-    ([{'language': 'en', 'studio_flow_sid': FLOW}], dict(chat_service_sid=CHAT), []),
-])
-def test_account_reads_skip_what_the_site_gives(languages, settings, reads):
-    assert webchat_addresses_input(languages, **settings)['account_reads'] == reads
+def recorded(api, language, sid, made, **fields):
+    item = dict(api=api, language=language, sid=sid, made=made, friendly_name=fields.pop('friendly_name', 'WebChat %s' % language))
+    item.update(fields)
+    return item
 
 
-@pytest.mark.parametrize('languages, settings, expected', [
-    ([{'language': 'en'}, {'language': 'es'}, {'language': 'en'}], {},
-     ['language "en" is listed more than once (language codes are compared without case)']),
-    ([{'language': 'pt-BR'}, {'language': 'pt-br'}], {},
-     ['language "pt-br" is listed more than once (language codes are compared without case)']),
-    ([{'language': 'EN_us'}], {},
-     ['language "EN_us" is not a language code such as en or pt-BR'
-      ' (2 or 3 lowercase letters, then optional -subtags of 2 to 8 letters or digits)']),
-    # \Z, not $: a code from a YAML block scalar keeps its newline, and must not pass.
-    ([{'language': 'en\n'}], {},
-     ['language "en\\n" is not a language code such as en or pt-BR'
-      ' (2 or 3 lowercase letters, then optional -subtags of 2 to 8 letters or digits)']),
-    ([{'language': 'en', 'studio_flow': 'Webchat Flow', 'studio_flow_sid': FLOW}], {},
+def plan(languages, record=None, connection=None, **settings):
+    return webchat_addresses_plan(languages, dict(SETTINGS, **settings), connection or {}, record_text(record) if record is not None else '')
+
+
+def problems(languages, record=None, connection=None, **settings):
+    return plan(languages, record, connection, **settings)['problems']
+
+
+def flex_result(operation, sid=None, name=None):
+    """One entry's result of flex_flows."""
+    flow = {} if operation == 'delete' or (sid is None and name is None) else dict(sid=sid, friendly_name=name, channel_type='web')
+    result = dict(operation=operation, changed=operation != 'none', flex_flow=flow)
+    if sid and flow:
+        result['demo_url'] = 'https://demo.flex.twilio.com/chat?accountSid=AC0&flexFlowSid=%s' % sid
+    return result
+
+
+def address_result(operation, sid=None, key=None, name=None):
+    """One entry's result of conversations_addresses."""
+    address = {} if operation == 'delete' or key is None else dict(sid=sid, address=key, type='chat', friendly_name=name)
+    return dict(operation=operation, changed=operation != 'none', address_configuration=address)
+
+
+def run(results, owned=None, purged=None, **extra):
+    """A set module's result: per-entry results, and what it owns and purged."""
+    return dict(dict(changed=True, results=results, owned=owned or [], purged=purged or [], kept=[]), **extra)
+
+
+def test_the_role_can_call_all_five():
+    assert sorted(FilterModule().filters()) == ['connection_options', 'connection_variables', 'webchat_addresses_flex_flow_entries',
+                                                'webchat_addresses_outcome', 'webchat_addresses_plan']
+
+
+# -- webchat_addresses_plan: the input's problems -----------------------------------------------------------
+
+NOT_A_TAG = 'is not a BCP 47 language tag such as en, pt-BR, zh-Hant-TW'
+
+
+@pytest.mark.parametrize('languages, settings, connection, expected', [
+    # Language tags: well-formed, and unique in their canonical case.
+    ([{'language': 'EN_us'}], {}, {}, ['language "EN_us" ' + NOT_A_TAG]),
+    # \Z, not $: a tag from a YAML block scalar keeps its newline, and must not pass.
+    ([{'language': 'en\n'}], {}, {}, ['language "en\\n" ' + NOT_A_TAG]),
+    ([{'language': ''}], {}, {}, ['language "" ' + NOT_A_TAG]),
+    ([{}], {}, {}, ['language "" ' + NOT_A_TAG]),
+    ([{'language': 'en'}, {'language': 'es'}, {'language': 'en'}], {}, {},
+     ['language "en" is listed more than once (as "en": language tags are compared in their canonical case)']),
+    ([{'language': 'pt-BR'}, {'language': 'pt-br'}], {}, {},
+     ['language "pt-br" is listed more than once (as "pt-BR": language tags are compared in their canonical case)']),
+    ([{'language': 'zh-Hant-TW'}, {'language': 'ZH-HANT-tw'}], {}, {},
+     ['language "ZH-HANT-tw" is listed more than once (as "zh-Hant-TW": language tags are compared in their canonical case)']),
+    # Names: not empty, no white space around, unique without case (a given name may clash with a default one).
+    ([{'language': 'en', 'friendly_name': '  '}], {}, {}, ['language "en": friendly_name must not be empty']),
+    ([{'language': 'en', 'friendly_name': ' Support'}], {}, {},
+     ['language "en": friendly_name " Support" must not start or end with white space']),
+    ([{'language': 'en', 'friendly_name': 'Support'}, {'language': 'es', 'friendly_name': 'support'}], {}, {},
+     ['language "es": the name "support" is already used by another language (names are compared without case)']),
+    ([{'language': 'en'}, {'language': 'es', 'friendly_name': 'WEBCHAT EN'}], {}, {},
+     ['language "es": the name "WEBCHAT EN" is already used by another language (names are compared without case)']),
+    # Studio flows.
+    ([{'language': 'en', 'studio_flow': 'Webchat Flow', 'studio_flow_sid': FLOW}], {}, {},
      ['language "en": set studio_flow (a name) or studio_flow_sid, not both']),
-    ([{'language': 'en', 'studio_flow_sid': 'FO' + '0' * 32}], {},
-     ['language "en": studio_flow_sid "FO%s" is a Flex Flow SID, expected a Studio Flow SID (FW followed by 32 hex digits)'
-      % ('0' * 32)]),
-    ([{'language': 'en', 'friendly_name': '  '}], {}, ['language "en": friendly_name must not be empty']),
-    ([{'language': 'en', 'studio_flow': ''}], {}, ['language "en": studio_flow must not be empty']),
-    ([{'language': 'en', 'friendly_name': 'Support'}, {'language': 'es', 'friendly_name': 'Support'}], {},
-     ['language "es": the name "Support" is already used by another language']),
-    # A given name may clash with another language's default one.
-    ([{'language': 'en'}, {'language': 'es', 'friendly_name': 'WebChat en'}], {},
-     ['language "es": the name "WebChat en" is already used by another language']),
-    ([{'language': 'en'}], dict(studio_flow=''),
-     ['language "en" names no Studio flow and webchat_addresses_studio_flow is empty']),
-    ([{'language': 'en'}], dict(name_prefix=''), ['webchat_addresses_name_prefix must not be empty']),
-    ([{'language': 'en'}], dict(name_prefix=None), ['webchat_addresses_name_prefix must not be empty']),
-    ([{'language': 'en'}], dict(name_prefix=' WebChat'), ['webchat_addresses_name_prefix must not start or end with whitespace']),
-    ([{'language': 'en'}], dict(chat_service_sid='IS123'),
+    ([{'language': 'en', 'studio_flow_sid': 'FO' + '0' * 32}], {}, {},
+     ['language "en": studio_flow_sid "FO%s" is a Flex Flow SID, expected a Studio Flow SID (FW followed by 32 hex digits)' % ('0' * 32)]),
+    ([{'language': 'en', 'studio_flow': ''}], {}, {}, ['language "en": studio_flow must not be empty']),
+    ([{'language': 'en'}], dict(studio_flow=''), {}, ['language "en" names no Studio flow and webchat_addresses_studio_flow is empty']),
+    ([{'language': 'en'}], dict(studio_flow='  '), {}, ['language "en" names no Studio flow and webchat_addresses_studio_flow is empty']),
+    # The site's settings.
+    ([{'language': 'en'}], dict(name_prefix=''), {}, ['webchat_addresses_name_prefix must not be empty']),
+    ([{'language': 'en'}], dict(name_prefix=None), {}, ['webchat_addresses_name_prefix must not be empty']),
+    ([{'language': 'en'}], dict(name_prefix=' WebChat'), {}, ['webchat_addresses_name_prefix must not start or end with white space']),
+    ([{'language': 'en'}], dict(chat_service_sid='IS123'), {},
      ['webchat_addresses_chat_service_sid "IS123" is not a Chat Service SID (IS followed by 32 hex digits)']),
-    ([{'language': 'en'}], dict(account_sid='AC1'),
-     ['webchat_addresses_account_sid "AC1" is not an Account SID (AC followed by 32 hex digits)']),
-    ([{'language': 'en'}], dict(api_key='SK' + '0' * 32),
-     ['webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither']),
-    ([{'language': 'en'}], dict(api_secret_set=True),
-     ['webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither']),
-    ([{'language': 'en'}], dict(flex_api_url='flex-api.twilio.com'),
-     ['webchat_addresses_flex_api_url must be an http:// or https:// URL']),
-    ([{'language': 'en'}], dict(studio_api_url='ftp://studio.twilio.com'),
-     ['webchat_addresses_studio_api_url must be an http:// or https:// URL']),
+    ([{'language': 'en', 'deployment_key': KEY_EN}], dict(api='conversations', conversation_service_sid=FLOW), {},
+     ['webchat_addresses_conversation_service_sid "%s" is a Studio Flow SID, expected a Chat Service SID (IS followed by 32 hex digits)' % FLOW]),
+    ([{'language': 'en'}], dict(api='legacy'), {}, ['webchat_addresses_api must be one of flex_flows, conversations, got "legacy"']),
+    # The connection: credentials described, never shown; URLs only for the products the site's API uses.
+    ([{'language': 'en'}], {}, dict(account_sid='AC1'),
+     ['webchat_addresses_account_sid is not an Account SID (AC followed by 32 hex digits): it is 3 characters long']),
+    ([{'language': 'en'}], {}, dict(api_key='SK' + '0' * 32), ['webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither']),
+    ([{'language': 'en'}], {}, dict(api_secret='s3cret'), ['webchat_addresses_api_key and webchat_addresses_api_secret go together: set both or neither']),
+    ([{'language': 'en'}], {}, dict(flex_api_url='flex-api.twilio.com'),
+     ['webchat_addresses_flex_api_url is not an absolute http(s) base URL such as https://flex-api.twilio.com']),
+    ([{'language': 'en'}], {}, dict(studio_api_url='https://studio.twilio.com?region=ie1'),
+     ['webchat_addresses_studio_api_url is not an absolute http(s) base URL such as https://studio.twilio.com']),
+    ([{'language': 'en'}], {}, dict(conversations_api_url='not a url'), []),
+    ([{'language': 'en', 'deployment_key': KEY_EN}], dict(api='conversations'), dict(conversations_api_url='not a url'),
+     ['webchat_addresses_conversations_api_url is not an absolute http(s) base URL such as https://conversations.twilio.com']),
     # Every problem is reported at once, the site's settings first.
-    ([{'language': 'EN'}, {'language': 'es', 'studio_flow': 'Webchat Flow', 'studio_flow_sid': FLOW}], dict(name_prefix=''),
-     ['webchat_addresses_name_prefix must not be empty',
-      'language "EN" is not a language code such as en or pt-BR'
-      ' (2 or 3 lowercase letters, then optional -subtags of 2 to 8 letters or digits)',
+    ([{'language': 'EN_us'}, {'language': 'es', 'studio_flow': 'Webchat Flow', 'studio_flow_sid': FLOW}], dict(name_prefix=''), {},
+     ['webchat_addresses_name_prefix must not be empty', 'language "EN_us" ' + NOT_A_TAG,
       'language "es": set studio_flow (a name) or studio_flow_sid, not both']),
 ])
-def test_each_input_problem_is_named(languages, settings, expected):
-    assert problems(languages, **settings) == expected
+def test_each_input_problem_is_named(languages, settings, connection, expected):
+    assert problems(languages, connection=connection, **settings) == expected
 
 
-def test_set_empty_or_null_settings_count_as_not_set():
-    # The role passes what the site leaves unset as null, and a site may set '' to mean "not set".
-    assert problems([{'language': 'en'}], chat_service_sid='', account_sid=None, api_key='', flex_api_url='',
-                    studio_api_url=None) == []
-    assert problems([{'language': 'en'}], api_key='SK' + '0' * 32, api_secret_set=True,
-                    flex_api_url='http://127.0.0.1:8642/flex-api', studio_api_url='https://studio.twilio.com') == []
+def test_a_plan_with_problems_has_no_entries():
+    found = plan([{'language': 'EN_us'}, {'language': 'fr'}])
+
+    assert found['languages'] == []
+    assert found['flex_flows'] == dict(run=False, entries=[], languages=[], owned=[])
+    assert found['conversations'] == dict(run=False, entries=[], languages=[], owned=[])
 
 
-@pytest.mark.parametrize('secret', ['sk-live-0123456789', 'hunter2'])
-def test_a_secret_pasted_as_api_key_is_never_quoted(secret):
-    found = problems([{'language': 'en'}], api_key=secret, api_secret_set=True)
-    assert found == ['webchat_addresses_api_key is not an API Key SID (SK followed by 32 hex digits)']
-    assert secret not in ' '.join(found)
+def test_empty_or_null_settings_and_connection_count_as_not_set():
+    # The role passes what the site leaves unset as '' (and a site may set null).
+    assert problems([{'language': 'en'}], connection=dict(account_sid='', api_key=None, api_secret='', flex_api_url='', studio_api_url=None),
+                    chat_service_sid=None, conversation_service_sid='') == []
+    assert problems([{'language': 'en'}], connection=dict(api_key='SK' + '0' * 32, api_secret='x', flex_api_url='http://127.0.0.1:8642/flex-api',
+                                                          studio_api_url='https://studio.twilio.com')) == []
+
+
+@pytest.mark.parametrize('option, secret', [('account_sid', TOKEN_LIKE), ('api_key', TOKEN_LIKE), ('api_key', 'sk-live-0123456789')])
+def test_a_secret_pasted_into_a_sid_variable_is_described_never_quoted(option, secret):
+    found = problems([{'language': 'en'}], connection={option: secret, 'api_secret': 'x', 'api_key': 'SK' + '0' * 32, **{option: secret}})
+
+    assert len(found) == 1
+    assert found[0].startswith('webchat_addresses_%s is not a' % option)
+    assert found[0].endswith(': it is 32 hex digits, the form of an auth token or API key secret' if secret == TOKEN_LIKE
+                             else ': it is 18 characters long')
+    assert secret not in found[0]
 
 
 @pytest.mark.parametrize('languages', [None, 'en', [{'language': 'en'}, 'fr']])
 def test_languages_that_are_not_a_list_of_dicts_are_refused(languages):
     with pytest.raises(AnsibleFilterError, match='must be a list of dictionaries'):
-        webchat_addresses_input(languages)
+        webchat_addresses_plan(languages, SETTINGS)
 
 
-def test_plan_gives_one_address_per_language_in_order():
+@pytest.mark.parametrize('languages', [[], [{'language': 'en', 'state': 'absent'}]], ids=['none listed', 'only absent ones'])
+def test_purge_with_no_language_listed_needs_allow_purge_all(languages):
+    assert problems(languages, purge=True) == [
+        'no language is listed and webchat_addresses_purge is on: that would delete every address this role made for the site; '
+        'set webchat_addresses_allow_purge_all: true if that is what you want']
+    assert problems(languages, purge=True, allow_purge_all=True) == []
+    assert problems(languages) == []
+
+
+def test_conversations_mode_needs_deployment_keys_and_refuses_legacy_options():
+    languages = [{'language': 'en', 'janitor_enabled': True, 'long_lived': False}, {'language': 'fr', 'state': 'absent'},
+                 {'language': 'de', 'deployment_key': 'CV123'}, {'language': 'it', 'deployment_key': KEY_IT},
+                 {'language': 'es', 'deployment_key': KEY_IT}]
+    assert problems(languages, api='conversations') == [
+        'language "en" needs a deployment_key (the CV... SID of its Webchat deployment key, made in the Twilio Console)',
+        'language "en": janitor_enabled has no counterpart in Conversations (Conversations closes inactive conversations with its state '
+        'timers instead); remove it',
+        'language "en": long_lived has no counterpart in Conversations (Flex Conversations parks an interaction instead); remove it',
+        'language "de": deployment_key "CV123" is not a Webchat deployment key SID (CV followed by 32 hex digits)',
+        'language "es": deployment_key "%s" is also the key of language "it"' % KEY_IT,
+    ]
+
+
+def test_two_languages_with_one_deployment_key_in_another_case_are_refused():
+    assert problems([{'language': 'en', 'deployment_key': 'CV' + 'a' * 32}, {'language': 'fr', 'deployment_key': 'CV' + 'A' * 32}],
+                    api='conversations') == ['language "fr": deployment_key "CV%s" is also the key of language "en"' % ('A' * 32)]
+
+
+def test_flex_flows_mode_ignores_deployment_keys_and_allows_legacy_options():
+    assert problems([{'language': 'en', 'deployment_key': KEY_EN, 'janitor_enabled': True, 'long_lived': True}]) == []
+
+
+@pytest.mark.parametrize('value', [True, 'yes', 'true', 1])
+def test_remove_legacy_only_in_conversations_mode(value):
+    assert problems([{'language': 'en'}], remove_legacy=value) == [
+        'webchat_addresses_remove_legacy needs webchat_addresses_api: conversations (it retires the legacy address of each language once '
+        'its Conversations address exists)']
+    assert problems([{'language': 'en', 'deployment_key': KEY_EN}], api='conversations', remove_legacy=value) == []
+
+
+REMEDY = '; fix it, or move it away to start a new one (purge then deletes nothing made before)'
+
+
+@pytest.mark.parametrize('text, problem', [
+    ('{', 'is not JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))'),
+    ('[]', 'is not a record this role wrote (format 1 with a list of addresses)'),
+    (json.dumps(dict(format=2, site=SITE, addresses=[])), 'is not a record this role wrote (format 1 with a list of addresses)'),
+    (json.dumps(dict(format=1, site=SITE, addresses={})), 'is not a record this role wrote (format 1 with a list of addresses)'),
+    (json.dumps(dict(format=1, site='site2', addresses=[])), 'belongs to the site "site2", not "site1"'),
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='x')])), 'has an address that is not {api, language, sid, made, ...}: {"api": "x"}'),
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(1), made='yes')])),
+     'has an address that is not {api, language, sid, made, ...}: {"api": "flex_flows", "language": "en", "sid": "%s", "made": "yes"}' % fo(1)),
+], ids=['not JSON', 'a list', 'another format', 'addresses not a list', 'another site', 'foreign item', 'made not a bool'])
+def test_a_corrupt_or_foreign_record_is_a_problem(text, problem):
+    found = webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, text)
+
+    assert found['problems'] == ['the record "%s" %s%s' % (RECORD_FILE, problem, REMEDY)]
+    assert found['record'] == []
+
+
+@pytest.mark.parametrize('text', ['', '  \n', None])
+def test_no_record_yet_is_an_empty_record(text):
+    found = webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, text)
+
+    assert found['problems'] == []
+    assert found['record'] == []
+
+
+# -- webchat_addresses_plan: the entries -------------------------------------------------------------------
+
+
+def test_flex_flow_entries_one_per_language_in_canonical_case_and_order():
     languages = [
-        {'language': 'en'},
-        {'language': 'pt-BR', 'studio_flow': 'Webchat Flow PT', 'enabled': 'no', 'janitor_enabled': 'yes'},
-        {'language': 'de', 'friendly_name': 'Deutsch', 'studio_flow_sid': OTHER_FLOW, 'long_lived': False},
+        {'language': 'pt-br'},
+        {'language': 'zh-hant-tw', 'studio_flow_sid': FLOW, 'enabled': 'no', 'janitor_enabled': 'yes'},
+        {'language': 'de', 'friendly_name': 'Deutsch', 'studio_flow': 'German Flow', 'long_lived': False},
+        {'language': 'FR', 'state': 'absent'},
     ]
-    plan = webchat_addresses_plan(languages, ACCOUNT)
-    assert plan['problems'] == []
-    assert plan['chat_service_sid'] == CHAT
-    assert plan['addresses'] == [
-        dict(language='en', friendly_name='WebChat en', chat_service_sid=CHAT, flow_sid=FLOW, enabled=True,
-             janitor_enabled=None, long_lived=None),
-        dict(language='pt-BR', friendly_name='WebChat pt-BR', chat_service_sid=CHAT, flow_sid=OTHER_FLOW, enabled=False,
-             janitor_enabled=True, long_lived=None),
-        dict(language='de', friendly_name='Deutsch', chat_service_sid=CHAT, flow_sid=OTHER_FLOW, enabled=True,
-             janitor_enabled=None, long_lived=False),
+    found = plan(languages, chat_service_sid=CHAT)
+
+    assert found['problems'] == []
+    assert [language['language'] for language in found['languages']] == ['pt-BR', 'zh-Hant-TW', 'de', 'fr']
+    assert found['flex_flows'] == dict(run=True, languages=['pt-BR', 'zh-Hant-TW', 'de', 'fr'], owned=[], entries=[
+        dict(friendly_name='WebChat pt-BR', channel_type='web', state='present', enabled=True, integration_type='studio',
+             studio_flow='Webchat Flow', chat_service_sid=CHAT),
+        dict(friendly_name='WebChat zh-Hant-TW', channel_type='web', state='present', enabled=False, integration_type='studio',
+             integration=dict(flow_sid=FLOW), chat_service_sid=CHAT, janitor_enabled=True),
+        dict(friendly_name='Deutsch', channel_type='web', state='present', enabled=True, integration_type='studio',
+             studio_flow='German Flow', chat_service_sid=CHAT, long_lived=False),
+        dict(friendly_name='WebChat fr', channel_type='web', state='absent'),
+    ])
+    assert found['conversations'] == dict(run=False, entries=[], languages=[], owned=[])
+    assert found['legacy'] == []
+
+
+def test_flex_flow_entries_leave_the_chat_service_to_the_module_when_the_site_names_none():
+    entry = plan([{'language': 'en'}])['flex_flows']['entries'][0]
+
+    assert 'chat_service_sid' not in entry
+    # ignore_case is the module's job (the role sets it on the module), not the entries'.
+    assert 'ignore_case' not in entry
+
+
+def test_known_sid_comes_from_the_record_of_the_same_api_and_language():
+    record = [recorded('flex_flows', 'pt-BR', fo(1), True), recorded('conversations', 'en', ig(2), True, address=KEY_EN),
+              recorded('flex_flows', 'de', fo(3), False)]
+    entries = plan([{'language': 'pt-br'}, {'language': 'en'}, {'language': 'de', 'state': 'absent'}], record)['flex_flows']['entries']
+
+    assert [entry.get('known_sid') for entry in entries] == [fo(1), None, fo(3)]
+
+
+def test_conversations_entries():
+    record = [recorded('conversations', 'pt-BR', ig(1), True, address=KEY_PT), recorded('conversations', 'it', ig(2), True, address=KEY_IT)]
+    languages = [
+        {'language': 'en', 'deployment_key': KEY_EN, 'studio_flow_sid': FLOW, 'enabled': False},
+        {'language': 'pt-br', 'deployment_key': KEY_PT},
+        {'language': 'de', 'state': 'absent', 'deployment_key': 'CV' + '3' * 32},
+        {'language': 'it', 'state': 'absent'},
+        {'language': 'fr', 'state': 'absent'},
+    ]
+    found = plan(languages, record, api='conversations', conversation_service_sid=CHAT)
+
+    assert found['problems'] == []
+    assert found['conversations'] == dict(run=True, languages=['en', 'pt-BR', 'de', 'it'], owned=[], entries=[
+        dict(type='chat', address=KEY_EN, friendly_name='WebChat en',
+             auto_creation=dict(enabled=False, type='studio', studio_flow_sid=FLOW, conversation_service_sid=CHAT)),
+        dict(type='chat', address=KEY_PT, friendly_name='WebChat pt-BR', known_sid=ig(1),
+             auto_creation=dict(enabled=True, type='studio', studio_flow='Webchat Flow', conversation_service_sid=CHAT)),
+        dict(address='CV' + '3' * 32, type='chat', state='absent'),
+        # No key given: only the address the record knows can be retired, by SID.
+        dict(sid=ig(2), state='absent'),
+        # fr: no key, no record: nothing to retire, no entry.
+    ])
+    assert found['flex_flows']['run'] is False
+
+
+def test_owned_offered_to_purge_are_the_made_addresses_of_languages_no_longer_listed():
+    record = [
+        recorded('flex_flows', 'en', fo(1), True),          # listed: never purged
+        recorded('flex_flows', 'it', fo(2), True),          # unlisted and made: offered
+        recorded('flex_flows', 'es', fo(3), False),         # unlisted but adopted: never purged
+        recorded('flex_flows', 'de', fo(4), True),          # listed as absent: retired by its entry, and offered
+        recorded('conversations', 'nl', ig(5), True, address=KEY_IT),
+    ]
+    found = plan([{'language': 'EN'}, {'language': 'de', 'state': 'absent'}], record, purge=True)
+
+    assert found['flex_flows']['owned'] == [dict(sid=fo(2), friendly_name='WebChat it', channel_type='web'),
+                                            dict(sid=fo(4), friendly_name='WebChat de', channel_type='web')]
+    assert found['conversations']['owned'] == [dict(sid=ig(5), address=KEY_IT, type='chat')]
+    # A module runs for each API with something to do, here a purge of Conversations addresses.
+    assert (found['flex_flows']['run'], found['conversations']['run']) == (True, True)
+
+
+def test_without_purge_nothing_is_offered():
+    record = [recorded('flex_flows', 'it', fo(2), True)]
+    found = plan([{'language': 'en'}], record)
+
+    assert found['flex_flows']['owned'] == []
+
+
+def test_remove_legacy_plans_a_legacy_delete_per_present_language():
+    record = [recorded('flex_flows', 'pt-BR', fo(1), True)]
+    languages = [{'language': 'pt-br', 'deployment_key': KEY_PT}, {'language': 'en', 'deployment_key': KEY_EN},
+                 {'language': 'it', 'state': 'absent', 'deployment_key': KEY_IT}]
+    found = plan(languages, record, api='conversations', remove_legacy=True)
+
+    assert found['legacy'] == [
+        dict(language='pt-BR', entry=dict(friendly_name='WebChat pt-BR', channel_type='web', state='absent', known_sid=fo(1))),
+        dict(language='en', entry=dict(friendly_name='WebChat en', channel_type='web', state='absent')),
+    ]
+    assert found['flex_flows'] == dict(run=True, entries=[], languages=[], owned=[])
+
+
+# -- webchat_addresses_flex_flow_entries ---------------------------------------------------------------------
+
+
+def moving_site():
+    return plan([{'language': 'en', 'deployment_key': KEY_EN}, {'language': 'pt-BR', 'deployment_key': KEY_PT},
+                 {'language': 'it', 'deployment_key': KEY_IT}], api='conversations', remove_legacy=True)
+
+
+def legacy(language):
+    return dict(friendly_name='WebChat %s' % language, channel_type='web', state='absent')
+
+
+def test_a_legacy_delete_only_for_languages_whose_chat_address_exists():
+    conversations = run([address_result('create', ig(1), KEY_EN, 'WebChat en'), address_result('none', ig(2), KEY_PT, 'WebChat pt-BR'),
+                         address_result('update', ig(3), KEY_IT, 'WebChat it')])
+
+    assert webchat_addresses_flex_flow_entries(moving_site(), conversations) == [legacy('en'), legacy('pt-BR'), legacy('it')]
+
+
+def test_a_predicted_create_in_check_mode_counts_as_existing():
+    conversations = run([address_result('create', None, KEY_EN, 'WebChat en')])
+
+    assert webchat_addresses_flex_flow_entries(moving_site(), conversations) == [legacy('en')]
+
+
+def test_never_for_a_language_the_conversations_run_failed_on_or_did_not_reach():
+    # The run failed at pt-BR: its result, and it's after it, are missing.
+    conversations = run([address_result('create', ig(1), KEY_EN, 'WebChat en')], failed=True, msg='POST ... answered HTTP 400',
+                        unreached=1)
+
+    assert webchat_addresses_flex_flow_entries(moving_site(), conversations) == [legacy('en')]
+
+
+@pytest.mark.parametrize('conversations', [None, {}, dict(skipped=True, changed=False), dict(failed=True, msg='Invalid input')],
+                         ids=['none', 'empty', 'skipped', 'failed before any result'])
+def test_no_legacy_delete_without_conversations_results(conversations):
+    assert webchat_addresses_flex_flow_entries(moving_site(), conversations) == []
+
+
+def test_a_chat_address_absent_after_the_run_keeps_the_legacy_one():
+    conversations = run([address_result('none'), address_result('delete'), address_result('create', ig(3), KEY_IT, 'WebChat it')])
+
+    assert webchat_addresses_flex_flow_entries(moving_site(), conversations) == [legacy('it')]
+
+
+def test_flex_flows_mode_entries_are_the_plans_own():
+    found = plan([{'language': 'en'}])
+
+    assert webchat_addresses_flex_flow_entries(found) == found['flex_flows']['entries']
+
+
+# -- webchat_addresses_outcome ---------------------------------------------------------------------------------
+
+
+def outcome(found, flex_flows=None, conversations=None):
+    return webchat_addresses_outcome(found, SITE, flex_flows, conversations)
+
+
+def test_first_run_publishes_each_listed_language_and_records_what_it_made():
+    found = plan([{'language': 'en'}, {'language': 'pt-br', 'friendly_name': 'Português'}, {'language': 'fr', 'state': 'absent'}])
+    flex_flows = run([flex_result('create', fo(1), 'WebChat en'), flex_result('create', fo(2), 'Português'), flex_result('none')],
+                     owned=[dict(sid=fo(1)), dict(sid=fo(2))])
+    result = outcome(found, flex_flows)
+
+    assert result['provisioned'] == [
+        dict(language='en', api='flex_flows', sid=fo(1), friendly_name='WebChat en', address=None,
+             demo_url='https://demo.flex.twilio.com/chat?accountSid=AC0&flexFlowSid=%s' % fo(1)),
+        dict(language='pt-BR', api='flex_flows', sid=fo(2), friendly_name='Português', address=None,
+             demo_url='https://demo.flex.twilio.com/chat?accountSid=AC0&flexFlowSid=%s' % fo(2)),
+    ]
+    assert result['record'] == dict(format=1, site=SITE, note=RECORD_NOTE, addresses=[
+        dict(api='flex_flows', language='en', sid=fo(1), friendly_name='WebChat en', made=True),
+        dict(api='flex_flows', language='pt-BR', sid=fo(2), friendly_name='Português', made=True),
+    ])
+
+
+def test_made_is_kept_across_runs_for_the_same_sid_and_adopted_addresses_are_not_made():
+    record = [recorded('flex_flows', 'en', fo(1), True), recorded('flex_flows', 'de', fo(4), True)]
+    found = plan([{'language': 'en'}, {'language': 'es'}, {'language': 'de'}], record)
+    # en: the same flow; es: found by name, made by someone else; de: the made one is gone, another was found by name.
+    flex_flows = run([flex_result('none', fo(1), 'WebChat en'), flex_result('none', fo(3), 'WebChat es'),
+                      flex_result('update', fo(5), 'WebChat de')])
+
+    assert outcome(found, flex_flows)['record']['addresses'] == [
+        dict(api='flex_flows', language='de', sid=fo(5), friendly_name='WebChat de', made=False),
+        dict(api='flex_flows', language='en', sid=fo(1), friendly_name='WebChat en', made=True),
+        dict(api='flex_flows', language='es', sid=fo(3), friendly_name='WebChat es', made=False),
     ]
 
 
-def test_plan_uses_the_chat_service_the_site_gives_and_reads_nothing_else():
-    # Nothing was read: the read task was skipped, and its result says only that.
-    plan = webchat_addresses_plan([{'language': 'en', 'studio_flow_sid': FLOW}], {'skipped': True}, chat_service_sid=CHAT,
-                                  name_prefix='Chat')
-    assert plan == dict(problems=[], chat_service_sid=CHAT, addresses=[
-        dict(language='en', friendly_name='Chat en', chat_service_sid=CHAT, flow_sid=FLOW, enabled=True,
-             janitor_enabled=None, long_lived=None)])
+def test_a_recreated_address_is_made_again():
+    record = [recorded('flex_flows', 'en', fo(1), True)]
+    found = plan([{'language': 'en'}], record)
+    flex_flows = run([flex_result('create', fo(2), 'WebChat en')])
+
+    assert outcome(found, flex_flows)['record']['addresses'] == [
+        dict(api='flex_flows', language='en', sid=fo(2), friendly_name='WebChat en', made=True)]
 
 
-def test_plan_names_every_name_it_cannot_resolve_and_the_account_flows():
-    plan = webchat_addresses_plan([{'language': 'en', 'studio_flow': 'No Such Flow'}, {'language': 'es', 'studio_flow': 'Twin'},
-                                   {'language': 'fr'}], ACCOUNT)
-    assert plan['addresses'] == []
-    assert plan['problems'] == [
-        'no Studio flow is named "No Such Flow"',
-        '2 Studio flows are named "Twin" (FW%s, FW%s): rename them, or give the language a studio_flow_sid' % ('d' * 32, 'e' * 32),
-        'the account has: Twin, Twin, Webchat Flow, Webchat Flow PT',
+def test_deleted_purged_and_vanished_addresses_leave_the_record():
+    record = [recorded('flex_flows', 'en', fo(1), True), recorded('flex_flows', 'fr', fo(2), True),
+              recorded('flex_flows', 'it', fo(3), True), recorded('flex_flows', 'nl', fo(4), True),
+              recorded('flex_flows', 'da', fo(5), True)]
+    found = plan([{'language': 'en'}, {'language': 'fr', 'state': 'absent'}], record, purge=True)
+    assert [item['sid'] for item in found['flex_flows']['owned']] == [fo(2), fo(3), fo(4), fo(5)]
+    # fr: deleted by its entry; it: purged; nl: gone before the run (dropped from owned); da: kept (changed by hand).
+    flex_flows = run([flex_result('none', fo(1), 'WebChat en'), flex_result('delete')], purged=[dict(sid=fo(3), operation='delete')],
+                     owned=[dict(sid=fo(1)), dict(sid=fo(5))])
+
+    result = outcome(found, flex_flows)
+    assert result['record']['addresses'] == [
+        dict(api='flex_flows', language='da', sid=fo(5), friendly_name='WebChat da', made=True),
+        dict(api='flex_flows', language='en', sid=fo(1), friendly_name='WebChat en', made=True),
+    ]
+    assert [item['language'] for item in result['provisioned']] == ['en']
+
+
+def test_a_partial_failure_keeps_what_was_made_and_what_was_not_reached():
+    record = [recorded('flex_flows', 'de', fo(4), True)]
+    found = plan([{'language': 'en'}, {'language': 'es'}, {'language': 'de', 'enabled': False}], record, purge=True)
+    flex_flows = run([flex_result('create', fo(1), 'WebChat en')], owned=[dict(sid=fo(4)), dict(sid=fo(1))], failed=True,
+                     msg='POST /v1/FlexFlows answered HTTP 400', unreached=2)
+    result = outcome(found, flex_flows)
+
+    assert result['record']['addresses'] == [
+        dict(api='flex_flows', language='de', sid=fo(4), friendly_name='WebChat de', made=True),
+        dict(api='flex_flows', language='en', sid=fo(1), friendly_name='WebChat en', made=True),
+    ]
+    assert [(item['language'], item['sid']) for item in result['provisioned']] == [('en', fo(1)), ('es', None), ('de', None)]
+
+
+def test_a_run_that_failed_before_any_result_or_was_skipped_changes_nothing():
+    record = [recorded('flex_flows', 'en', fo(1), True), recorded('flex_flows', 'it', fo(2), True)]
+    found = plan([{'language': 'en'}], record, purge=True)
+
+    for flex_flows in (dict(failed=True, msg='Unsupported parameters'), dict(skipped=True), None, {}):
+        assert outcome(found, flex_flows)['record']['addresses'] == sorted(record, key=lambda item: item['language'])
+
+
+def test_check_mode_predictions_are_published_but_not_recorded():
+    found = plan([{'language': 'en'}])
+    result = outcome(found, run([dict(operation='create', changed=True, flex_flow=dict(sid=None, friendly_name='WebChat en'))]))
+
+    assert result['provisioned'] == [dict(language='en', api='flex_flows', sid=None, friendly_name='WebChat en', address=None, demo_url=None)]
+    assert result['record']['addresses'] == []
+
+
+def test_conversations_outcome_publishes_the_address_and_retires_the_legacy_record():
+    record = [recorded('flex_flows', 'en', fo(1), True), recorded('flex_flows', 'pt-BR', fo(2), True)]
+    found = plan([{'language': 'en', 'deployment_key': KEY_EN}, {'language': 'pt-BR', 'deployment_key': KEY_PT}], record,
+                 api='conversations', remove_legacy=True)
+    conversations = run([address_result('create', ig(1), KEY_EN, 'WebChat en')], failed=True, msg='POST ... answered HTTP 500', unreached=0)
+    legacy_entries = webchat_addresses_flex_flow_entries(found, conversations)
+    assert legacy_entries == [dict(legacy('en'), known_sid=fo(1))]
+    flex_flows = run([flex_result('delete')])
+    result = outcome(found, flex_flows, conversations)
+
+    assert result['provisioned'] == [
+        dict(language='en', api='conversations', sid=ig(1), friendly_name='WebChat en', address=KEY_EN, demo_url=None),
+        dict(language='pt-BR', api='conversations', sid=None, friendly_name='WebChat pt-BR', address=None, demo_url=None),
+    ]
+    # en moved: its chat address is made and its legacy flow is gone; pt-BR failed: its legacy flow stays.
+    assert result['record']['addresses'] == [
+        dict(api='conversations', language='en', sid=ig(1), friendly_name='WebChat en', made=True, address=KEY_EN),
+        dict(api='flex_flows', language='pt-BR', sid=fo(2), friendly_name='WebChat pt-BR', made=True),
     ]
 
 
-def test_plan_stops_when_the_account_has_no_chat_service():
-    plan = webchat_addresses_plan([{'language': 'en'}], dict(ACCOUNT, chat_service_sid=None))
-    assert plan == dict(problems=["the site's Flex Configuration has no chat_service_instance_sid"
-                                  ' (is Flex set up on this account?): set webchat_addresses_chat_service_sid'],
-                        chat_service_sid=None, addresses=[])
+# -- the connection variables ------------------------------------------------------------------------------------
 
 
-def test_plan_of_an_account_without_flows_says_so():
-    plan = webchat_addresses_plan([{'language': 'en'}], dict(chat_service_sid=CHAT, studio_flows=[]))
-    assert plan['problems'] == ['no Studio flow is named "Webchat Flow"', 'the account has: ']
+def test_connection_variables_one_per_credential_then_one_url_per_product():
+    assert connection_variables() == connection_variables('webchat_addresses') == [
+        'webchat_addresses_account_sid', 'webchat_addresses_auth_token', 'webchat_addresses_api_key', 'webchat_addresses_api_secret',
+        'webchat_addresses_flex_api_url', 'webchat_addresses_studio_api_url', 'webchat_addresses_conversations_api_url']
+    assert connection_variables('other')[0] == 'other_account_sid'
 
 
-def web(sid_letter, name, channel_type='web'):
-    return {'sid': 'FO' + sid_letter * 32, 'friendly_name': name, 'channel_type': channel_type}
+def test_connection_options_keep_only_what_the_site_sets():
+    values = ['AC' + '0' * 32, 's3cret', '', None, 'https://flex.example.test', '', 'https://conversations.example.test']
+
+    assert connection_options(values) == dict(account_sid='AC' + '0' * 32, auth_token='s3cret', flex_api_url='https://flex.example.test',
+                                              conversations_api_url='https://conversations.example.test')
+    assert connection_options([''] * 7) == {}
 
 
-def test_unlisted_picks_only_prefix_and_language_code_names_of_unlisted_languages():
-    flows = [
-        web('1', 'WebChat en'),            # listed
-        web('2', 'WebChat fr'),            # unlisted: picked
-        web('3', 'WebChat PT-br'),         # not a language code (uppercase language)
-        web('4', 'WebChat Sales fr'),      # longer prefix: "Sales fr" is not a language code
-        web('5', 'Flex Web Channel'),      # hand-made
-        web('6', 'WebChat de', 'sms'),     # another channel type
-        web('7', 'WebChat ES'),            # not a language code
-        web('8', 'WebChat es-MX'),         # unlisted: picked
-        web('9', 'WebChat it'),            # a listed language uses this name
-        web('a', 'WebChat pt-br'),         # listed, compared without case
-        web('b', 'WebChatfr'),             # no space after the prefix
-        {'sid': 'FO' + 'c' * 32, 'friendly_name': None, 'channel_type': 'web'},
-    ]
-    addresses = [dict(language='en', friendly_name='WebChat en'), dict(language='pt-BR', friendly_name='WebChat pt-BR'),
-                 dict(language='nl', friendly_name='WebChat it')]
-    assert webchat_addresses_unlisted(flows, addresses) == [
-        dict(sid='FO' + '2' * 32, friendly_name='WebChat fr'),
-        dict(sid='FO' + '8' * 32, friendly_name='WebChat es-MX'),
-    ]
+def argument_specs_text():
+    with open(os.path.join(ROLE, 'meta', 'argument_specs.yml')) as handle:
+        return handle.read()
 
 
-def test_unlisted_follows_the_prefix():
-    flows = [web('1', 'WebChat fr'), web('2', 'Chat fr')]
-    assert webchat_addresses_unlisted(flows, [], name_prefix='Chat') == [dict(sid='FO' + '2' * 32, friendly_name='Chat fr')]
-    assert webchat_addresses_unlisted([], []) == []
+def test_the_role_argument_spec_has_exactly_one_variable_per_connection_variable():
+    text = argument_specs_text()
+    options = yaml.safe_load(text)['argument_specs']['main']['options']
+    secrets = dict(('webchat_addresses_%s' % option, secret) for option, env, secret in CREDENTIALS)
+
+    for name in connection_variables('webchat_addresses'):
+        # Once in the text: YAML would let a second definition silently replace the first.
+        assert len(re.findall(r'^      %s:$' % name, text, re.MULTILINE)) == 1, name
+        option = options[name]
+        assert option['type'] == 'str', name
+        assert option.get('no_log', False) is secrets.get(name, False), name
+        # No default: what the site leaves unset must fall back to module_defaults and TWILIO_*.
+        assert 'default' not in option, name
+    connection_like = [name for name in options
+                       if name.endswith('_api_url') or name in ['webchat_addresses_%s' % option for option, env, secret in CREDENTIALS]]
+    assert sorted(connection_like) == sorted(connection_variables('webchat_addresses'))
+
+
+@pytest.mark.parametrize('product', PRODUCTS, ids=[product.key for product in PRODUCTS])
+def test_the_role_documents_each_products_default_url_and_environment_variable(product):
+    option = yaml.safe_load(argument_specs_text())['argument_specs']['main']['options'][product.role_variable('webchat_addresses')]
+    text = ' '.join(option['description'])
+
+    assert 'E(%s)' % product.env in text
+    assert 'V(%s)' % product.default in text
+
+
+def test_the_role_defaults_set_no_connection_variable():
+    with open(os.path.join(ROLE, 'defaults', 'main.yml')) as handle:
+        defaults = yaml.safe_load(handle) or {}
+
+    assert [name for name in connection_variables('webchat_addresses') if name in defaults] == []

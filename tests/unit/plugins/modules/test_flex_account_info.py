@@ -100,15 +100,27 @@ def test_every_page_of_studio_flows_is_read():
     assert result['studio_flows'] == [SALES, WEBCHAT]
 
 
+def test_twilios_404_for_the_configuration_means_flex_is_not_set_up():
+    calls = [Call('GET', CONFIGURATION, status=404, json=twilio_error(404, 20404, 'The requested resource /Configuration was not found')),
+             list_studio_flows([WEBCHAT])]
+    result, failed, replay = run({}, calls)
+
+    assert not failed, result
+    assert result['flex_configuration'] == {}
+    assert result['chat_service_sid'] is None
+    assert result['studio_flows'] == [WEBCHAT]
+
+
 def test_a_failed_configuration_read_stops_before_studio():
-    calls = [Call('GET', CONFIGURATION, status=404, json=twilio_error(404, 20404, 'The requested resource /Configuration was not found'))]
+    calls = [Call('GET', CONFIGURATION, status=403, json=twilio_error(403, 20403, 'Forbidden'))]
     result, failed, replay = run({}, calls)
 
     assert failed
-    assert result['msg'].startswith('GET /v1/Configuration answered HTTP 404, Twilio error 20404')
+    assert result['msg'].startswith('GET /v1/Configuration answered HTTP 403, Twilio error 20403: Forbidden')
     assert result['error']['path'] == '/v1/Configuration'
     assert result['retries'] == []
     assert 'studio_flows' not in result
+    assert len(replay.requests) == 1
 
 
 def test_a_failed_studio_read_names_the_studio_path():

@@ -103,7 +103,8 @@ def test_flex_flow_sid_fails_before_any_request():
     result, failed, replay = run(dict(sid=FLOW_SID), [])
 
     assert failed
-    assert result['msg'] == "sid '%s' is a Flex Flow SID, expected a Studio Flow SID (FW followed by 32 hex digits)" % FLOW_SID
+    assert result['msg'] == ('Invalid input, nothing was sent to Twilio: sid "%s" is a Flex Flow SID, expected a Studio Flow SID '
+                             '(FW followed by 32 hex digits)' % FLOW_SID)
     assert replay.requests == []
 
 

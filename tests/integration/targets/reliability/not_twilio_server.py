@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Run a command while a web server that is not Twilio answers on loopback:
+python not_twilio_server.py -- COMMAND... (the command gets NOT_TWILIO_URL, http://localhost:PORT).
+
+What a mistyped base URL or a proxy gives back, by the first path segment:
+  /html        every request: 404 with an HTML page (a web server's own "not found")
+  /wrongshape  lists: {"flex_flows": "oops"}; anything else: 200 with a JSON list
+  /listbody    every request: 200 with a JSON list instead of an object
+  /paging      a Flex Flow list in two pages whose next_page_url spells this server's host in
+               upper case: the same server, which the client must follow
+None of these is Twilio's answer; only /paging is a list as Twilio gives it."""
+
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from urllib.parse import urlsplit
+
+FLOW = {'sid': 'FO' + '1' * 32, 'account_sid': 'AC' + '0' * 32, 'friendly_name': 'Page one', 'channel_type': 'web'}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # pylint: disable=invalid-name
+        path = urlsplit(self.path)
+        mode = path.path.split('/')[1]
+        if mode == 'html':
+            return self._send(404, b'<html><body><h1>Not Found</h1></body></html>', 'text/html')
+        if mode == 'wrongshape':
+            body = {'flex_flows': 'oops', 'meta': {'next_page_url': None}} if path.path.endswith('/FlexFlows') else [1, 2]
+            return self._json(200, body)
+        if mode == 'listbody':
+            return self._json(200, [FLOW])
+        if mode == 'paging':
+            host = 'LOCALHOST:%d' % self.server.server_address[1]
+            if 'PageToken' in path.query:
+                return self._json(200, {'flex_flows': [dict(FLOW, sid='FO' + '2' * 32, friendly_name='Page two')],
+                                        'meta': {'next_page_url': None, 'key': 'flex_flows'}})
+            return self._json(200, {'flex_flows': [FLOW], 'meta': {
+                'next_page_url': 'http://%s/paging/v1/FlexFlows?PageSize=1000&Page=1&PageToken=PA%s' % (host, FLOW['sid']),
+                'key': 'flex_flows'}})
+        return self._send(500, b'unknown mode', 'text/plain')
+
+    do_DELETE = do_GET
+    do_POST = do_GET
+
+    def _json(self, status, body):
+        self._send(status, json.dumps(body).encode(), 'application/json')
+
+    def _send(self, status, payload, kind):
+        self.send_response(status)
+        self.send_header('Content-Type', kind)
+        self.send_header('Content-Length', str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        pass
+
+
+def main(command):
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = dict(os.environ, NOT_TWILIO_URL='http://localhost:%d' % server.server_address[1])
+    try:
+        return subprocess.call(command, env=env)
+    finally:
+        server.shutdown()
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[2:] if sys.argv[1:2] == ['--'] else sys.argv[1:]))

@@ -67,7 +67,7 @@ def connection_variables(role=ROLE):
     return ['%s_%s' % (role, option) for option, env, secret in CREDENTIALS] + [product.role_variable(role) for product in PRODUCTS]
 
 
-def connection_options(values, role=ROLE):
+def connection_options(values):
     """{module option: value} for the connection variables that are set (values lists them in
     the order of connection_variables). What a site leaves empty is left out, so the modules'
     own fallbacks (a play's module_defaults, then the TWILIO_* environment) still apply."""

@@ -17,7 +17,7 @@ description:
     (to map flow names to SIDs), in one module run.
   - The same reads as M(twilio_ops.flex.flex_configuration_info) and M(twilio_ops.flex.studio_flow_info) together, for a
     play that needs both once per account, since each module run costs a process start on the controller, which adds up
-    over many sites. The role C(twilio_ops.flex.webchat_addresses) uses it once per site.
+    over many sites. (M(twilio_ops.flex.flex_flows) makes the same reads itself, only when it needs them.)
   - Studio's API has no name filter; the module reads every page of Studio flows (1000 flows a request).
 author:
   - twilio_ops.flex maintainers (@twilio-ops)

@@ -15,7 +15,7 @@ version_added: 1.0.0
 description:
   - Returns the account's Flex Configuration, where Flex records the SIDs it set up.
   - RV(flex_configuration.chat_service_instance_sid) is the chat service a new Flex Flow needs.
-  - The role C(twilio_ops.flex.webchat_addresses) reads it once per site when it is not told the chat service.
+  - M(twilio_ops.flex.flex_flows) reads it once per run when it must create an address without a given chat service.
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:

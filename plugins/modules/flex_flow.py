@@ -98,10 +98,11 @@ EXAMPLES = r'''
       account_sid: "{{ twilio_account_sid }}"
       auth_token: "{{ twilio_auth_token }}"
   block:
-    - name: A WebChat address for the support site
+    - name: A WebChat address for the support site, taking chats
       twilio_ops.flex.flex_flow:
         friendly_name: Support site
         studio_flow: Webchat Flow
+        enabled: true
         janitor_enabled: true
       delegate_to: localhost
 '''

@@ -16,7 +16,8 @@ description:
   - Returns the account's Studio (v2) flows, optionally only those with a given SID or name.
   - Studio's API has no name filter, so the module reads every page (1000 flows a request) and matches the name itself.
   - Always returns a list, empty when nothing matches.
-  - The role C(twilio_ops.flex.webchat_addresses) uses it to resolve every Studio flow a site names with one read.
+  - M(twilio_ops.flex.flex_flows) and M(twilio_ops.flex.conversations_addresses) make the same read once per run to
+    resolve every Studio flow name their entries give.
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:

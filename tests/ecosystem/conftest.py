@@ -74,10 +74,14 @@ def core_bin(tools_bin):
 
 
 def ansible_env(bin_dir, collections_path, tmp_dir):
-    """Environment for Ansible tools from bin_dir that sees the staged collection and no other copy."""
+    """Environment for Ansible tools from bin_dir that sees the staged collection and no other copy.
+    ANSIBLE_HOME is a directory of its own: ansible-lint puts the user's collections directory
+    (ANSIBLE_HOME/collections) before ANSIBLE_COLLECTIONS_PATH, and `make lint` installs the
+    collection there, so an older copy from an earlier run would otherwise hide this one."""
     env = dict(os.environ)
     env.update(
         PATH=bin_dir + os.pathsep + env.get('PATH', ''),
+        ANSIBLE_HOME=os.path.join(tmp_dir, 'ansible-home'),
         ANSIBLE_COLLECTIONS_PATH=collections_path,
         ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='false',
         ANSIBLE_LOCAL_TEMP=os.path.join(tmp_dir, 'ansible-local'),

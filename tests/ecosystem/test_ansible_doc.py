@@ -22,14 +22,27 @@ def warnings(stderr):
     return [line for line in lines if not CORE_NOISE.match(line)]
 
 
+# Each module and the collection version that added it.
+MODULES = {
+    'conversations_address': '2.0.0',
+    'conversations_address_info': '2.0.0',
+    'conversations_addresses': '2.0.0',
+    'flex_account_info': '1.0.0',
+    'flex_configuration_info': '1.0.0',
+    'flex_flow': '1.0.0',
+    'flex_flow_info': '1.0.0',
+    'flex_flows': '2.0.0',
+    'studio_flow_info': '1.0.0',
+}
+
+
 def module_params():
-    return pytest.mark.parametrize('name', ['flex_account_info', 'flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info'])
+    return pytest.mark.parametrize('name', sorted(MODULES))
 
 
 def test_every_module_is_tested_here(module_names):
     # The parametrised tests below name the modules so a failure says which; this keeps the list whole.
-    assert module_names == ['flex_account_info', 'flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info'], (
-        'plugins/modules changed: update the module list in tests/ecosystem/test_ansible_doc.py')
+    assert module_names == sorted(MODULES), 'plugins/modules changed: update MODULES in tests/ecosystem/test_ansible_doc.py'
 
 
 @module_params()
@@ -47,7 +60,7 @@ def test_module_renders_as_text(run_tool, name):
 def test_module_renders_as_json(module_docs, name):
     doc = module_docs[name]
     assert doc['doc']['module'] == name
-    assert doc['doc']['version_added'] == '1.0.0'
+    assert doc['doc']['version_added'] == MODULES[name]
     assert doc['doc']['short_description']
     assert 'account_sid' in doc['doc']['options'], 'the connection doc fragment was not applied'
     assert doc['examples'].strip(), 'no EXAMPLES'
@@ -80,23 +93,30 @@ def test_role_renders_as_json(run_tool, role_specs):
     assert 'webchat_addresses_languages' in main.get('options', {})
 
 
-FILTERS = ['webchat_addresses_input', 'webchat_addresses_plan', 'webchat_addresses_unlisted']
+# Each filter and the collection version that added it.
+FILTERS = {
+    'connection_options': '2.0.0',
+    'connection_variables': '2.0.0',
+    'webchat_addresses_flex_flow_entries': '2.0.0',
+    'webchat_addresses_outcome': '2.0.0',
+    'webchat_addresses_plan': '1.0.0',
+}
 
 
 def test_every_filter_is_tested_here(collection_root):
     # The filters share one file (plugins/filter/webchat_addresses.py); each has its own docs file.
     docs = sorted(name[:-len('.yml')] for name in os.listdir(os.path.join(collection_root, 'plugins', 'filter')) if name.endswith('.yml'))
-    assert docs == FILTERS, 'plugins/filter changed: update FILTERS in tests/ecosystem/test_ansible_doc.py'
+    assert docs == sorted(FILTERS), 'plugins/filter changed: update FILTERS in tests/ecosystem/test_ansible_doc.py'
 
 
-@pytest.mark.parametrize('name', FILTERS)
+@pytest.mark.parametrize('name', sorted(FILTERS))
 def test_filter_renders_as_json(run_tool, name):
     result = run_tool('ansible-doc', '-t', 'filter', '--json', 'twilio_ops.flex.' + name)
     assert result.returncode == 0, result.stderr
     assert not warnings(result.stderr), result.stderr
     doc = json.loads(result.stdout)['twilio_ops.flex.' + name]
     assert doc['doc']['name'] == name
-    assert doc['doc']['version_added'] == '1.0.0'
+    assert doc['doc']['version_added'] == FILTERS[name]
     assert '_input' in doc['doc']['options']
     assert doc['examples'].strip(), 'no EXAMPLES'
     assert doc['return']['_value'], 'no RETURN'

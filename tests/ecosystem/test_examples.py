@@ -32,6 +32,12 @@ SETUP = {
         'twilio_ops.flex.flex_flow': {'friendly_name': 'WebChat fr', 'studio_flow': 'Webchat Flow'},
         'delegate_to': 'localhost',
     }],
+    'conversations_address_info': [{
+        'name': 'Setup - the chat address the examples read',
+        'twilio_ops.flex.conversations_address': {'type': 'chat', 'address': 'CV0123456789abcdef0123456789abcdef',
+                                                  'friendly_name': 'WebChat en', 'auto_creation': {'enabled': True, 'studio_flow': 'Webchat Flow'}},
+        'delegate_to': 'localhost',
+    }],
 }
 
 # What must hold after a module's EXAMPLES ran, where success alone would not show it.
@@ -48,9 +54,34 @@ VERIFY = {
             'ansible.builtin.assert': {'that': ['verify_fr.flex_flows == []']},
         },
     ],
+    'flex_flows': [
+        {'name': 'Verify - read the web addresses', 'twilio_ops.flex.flex_flow_info': {'channel_type': 'web'},
+         'delegate_to': 'localhost', 'register': 'verify_web'},
+        # Made, then fr and de purged (the module made them), then en retired explicitly.
+        {'name': 'Verify - purge and the retirement took what the examples made',
+         'ansible.builtin.assert': {'that': ["verify_web.flex_flows | map(attribute='friendly_name') | list == ['Flex Web Channel']",
+                                             "purged.purged | length == 2"]}},
+    ],
+    'conversations_address': [
+        {'name': 'Verify - read the addresses', 'twilio_ops.flex.conversations_address_info': {},
+         'delegate_to': 'localhost', 'register': 'verify_addresses'},
+        {'name': 'Verify - the chat address stays, the SMS address was deleted',
+         'ansible.builtin.assert': {'that': ["verify_addresses.address_configurations | map(attribute='type') | list == ['chat']"]}},
+    ],
+    'conversations_address_info': [
+        {'name': 'Verify - the examples found the chat address',
+         'ansible.builtin.assert': {'that': ['chat.address_configurations | length == 1', 'one.address_configurations | length == 1']}},
+    ],
+    'conversations_addresses': [
+        {'name': 'Verify - read the addresses', 'twilio_ops.flex.conversations_address_info': {'type': 'chat'},
+         'delegate_to': 'localhost', 'register': 'verify_chat'},
+        {'name': 'Verify - purge deleted the French address the module made',
+         'ansible.builtin.assert': {'that': ["verify_chat.address_configurations | map(attribute='friendly_name') | list == ['WebChat en']"]}},
+    ],
 }
 
-MODULES = ['flex_account_info', 'flex_configuration_info', 'flex_flow', 'flex_flow_info', 'studio_flow_info']
+MODULES = ['conversations_address', 'conversations_address_info', 'conversations_addresses', 'flex_account_info', 'flex_configuration_info',
+           'flex_flow', 'flex_flow_info', 'flex_flows', 'studio_flow_info']
 
 
 def test_every_module_is_run_here(module_names):

@@ -54,7 +54,7 @@ pyver = $(shell $(1)/bin/python -c 'import sys; print("%d.%d" % sys.version_info
 help:
 	@echo "make demo        set up, start the emulator, provision the example sites, show idempotence and a check-mode diff"
 	@echo "make test        every test: sanity, units and integration (ansible-core $(CORES)), emulator fidelity, molecule, lint, docs, bench-smoke"
-	@echo "make bench       cost per address against the floor (10 minutes; make test runs bench-smoke, 2 minutes)"
+	@echo "make bench       what a run costs against the floors, under Twilio's rate limits (about 20 minutes; make test runs bench-smoke, 2 minutes)"
 	@echo "make docs        build the HTML docs site into docs/build/html"
 	@echo "make clean       remove virtual environments and build output"
 

@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 # This callback belongs to the benchmark (bench/run_bench.py), not to the collection: it is not
-# shipped in plugins/ and is only enabled for the one profiled run the benchmark makes.
+# shipped in plugins/, and the benchmark enables it only for the runs whose time it attributes to
+# tasks (the profiled converged run, the runs that write), never for the runs it compares.
 
 """Write the wall time of every task of a playbook run to the JSON file named by BENCH_TASK_TIMES.
 

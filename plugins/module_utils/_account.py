@@ -15,11 +15,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
-
 # The account-wide singletons: (product, path).
 FLEX_CONFIGURATION = ('flex', '/v1/Configuration')
 CONVERSATIONS_CONFIGURATION = ('conversations', '/v1/Configuration')
+
+# Studio v2 flows: (product, path, list key, largest page). Studio's list has no name filter, so a
+# name is resolved from a read of every page; _studio_flow.StudioFlows serves the same collection.
+STUDIO_FLOWS = ('studio', '/v2/Flows', 'flows', 1000)
 
 # What flex_account_info can read, in the order it reads them.
 GATHER_SUBSETS = ('configuration', 'studio_flows')
@@ -49,7 +51,8 @@ class Account:
         return self._singleton(CONVERSATIONS_CONFIGURATION)
 
     def studio_flows(self):
-        return self._once('studio_flows', lambda: StudioFlows(self.module, client=self.client).list())
+        product, path, key, page_size = STUDIO_FLOWS
+        return self._once('studio_flows', lambda: self.client.list_all(self.client.url(product, path), key, page_size=page_size))
 
 
 def read_flex_account(account, subsets):

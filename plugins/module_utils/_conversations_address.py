@@ -15,16 +15,8 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid, quoted, studio_flow_sids
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
-    ApiField,
-    Refusal,
-    Resources,
-    Variants,
-    argument_spec_from_fields,
-)
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid, quoted
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import ApiField, Refusal, Resources, Variants
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
 ADDRESS_TYPES = ('sms', 'whatsapp', 'messenger', 'gbm', 'email', 'rcs', 'apple', 'chat')
@@ -61,36 +53,6 @@ AUTO_CREATION_RULES = Variants('auto_creation.type', {
 
 COUNTRY_RE = re.compile(r'[A-Za-z]{2}')
 
-# Options of one address besides the table's: its state, its SID, and its Studio flow by name.
-ENTRY_OPTIONS = dict(
-    state=dict(type='str', default='present', choices=['present', 'absent']),
-    sid=dict(type='str'),
-)
-
-
-def conversations_address_options():
-    spec = argument_spec_from_fields(CONVERSATIONS_ADDRESS_FIELDS)
-    spec['auto_creation']['options']['studio_flow'] = dict(type='str')
-    spec.update(ENTRY_OPTIONS)
-    return spec
-
-
-def conversations_address_argument_spec():
-    spec = connection_argument_spec()
-    spec.update(conversations_address_options())
-    return spec
-
-
-def conversations_address_info_argument_spec():
-    spec = connection_argument_spec()
-    spec.update(
-        sid=dict(type='str'),
-        address=dict(type='str'),
-        type=dict(type='str', choices=list(ADDRESS_TYPES)),
-        friendly_name=dict(type='str'),
-    )
-    return spec
-
 
 class ConversationsAddresses(Resources):
     label = 'Conversations address'
@@ -106,13 +68,9 @@ class ConversationsAddresses(Resources):
     page_size = 50
     variants = AUTO_CREATION_RULES
     variant_needed_on_create = False
-    resolved_by = {'auto_creation.studio_flow_sid': 'auto_creation.studio_flow'}
+    studio_flow_names = {'auto_creation.studio_flow_sid': 'auto_creation.studio_flow'}
     replace_hint = ('to replace it, delete it (state=absent) and create it again (Twilio allows neither the address nor a chat '
                     "address's deployment key to be changed)")
-
-    def __init__(self, module, client=None, account=None):
-        super(ConversationsAddresses, self).__init__(module, client, account)
-        self.account = account or Account(module, self.client)
 
     def summary(self, resource):
         return '%s address %s (%s)' % (resource.get('type'), quoted(resource.get('address')), resource.get('sid'))
@@ -127,18 +85,6 @@ class ConversationsAddresses(Resources):
         if country is not None and not COUNTRY_RE.fullmatch(country):
             problems.append('address_country %s is not an ISO 3166-1 alpha-2 country code such as US' % quoted(country))
         return problems
-
-    def resolve(self, desired):
-        name = (desired.params.get('auto_creation') or {}).get('studio_flow')
-        if not name or desired.state == 'absent':
-            return []
-        sids, problems, warnings = studio_flow_sids([name], self.account.studio_flows(), 'auto_creation.studio_flow_sid')
-        for warning in warnings:
-            if warning not in self.warnings:
-                self.warnings.append(warning)
-        if name in sids:
-            desired.values['auto_creation.studio_flow_sid'] = sids[name]
-        return ['auto_creation.studio_flow: %s' % problem for problem in problems]
 
     def complete_for_create(self, desired, values):
         for option in ('type', 'address'):

@@ -14,16 +14,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid, studio_flow_sids
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
-    ApiField,
-    Refusal,
-    Resources,
-    Variants,
-    argument_spec_from_fields,
-)
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import ApiField, Refusal, Resources, Variants
 
 CHANNEL_TYPES = ('web', 'sms', 'facebook', 'whatsapp', 'line', 'custom')
 INTEGRATION_TYPES = ('studio', 'external', 'task')
@@ -65,35 +57,6 @@ FLEX_FLOW_CAP = 2500
 
 DEMO_URL = 'https://demo.flex.twilio.com/chat?accountSid=%s&flexFlowSid=%s'
 
-# Options of one Flex Flow besides the table's: its state, its SID, and its Studio flow by name.
-ENTRY_OPTIONS = dict(
-    state=dict(type='str', default='present', choices=['present', 'absent']),
-    sid=dict(type='str'),
-    studio_flow=dict(type='str'),
-)
-
-
-def flex_flow_options():
-    spec = argument_spec_from_fields(FLEX_FLOW_FIELDS)
-    spec.update(ENTRY_OPTIONS)
-    return spec
-
-
-def flex_flow_argument_spec():
-    spec = connection_argument_spec()
-    spec.update(flex_flow_options())
-    return spec
-
-
-def flex_flow_info_argument_spec():
-    spec = connection_argument_spec()
-    spec.update(
-        sid=dict(type='str'),
-        friendly_name=dict(type='str'),
-        channel_type=dict(type='str', choices=list(CHANNEL_TYPES)),
-    )
-    return spec
-
 
 def demo_url(flow):
     """The test widget the Flex WebChat guide names, for web flows that exist."""
@@ -114,31 +77,15 @@ class FlexFlows(Resources):
     name_query = 'FriendlyName'
     page_size = 1000
     variants = INTEGRATION_RULES
-    resolved_by = {'integration.flow_sid': 'studio_flow'}
+    studio_flow_names = {'integration.flow_sid': 'studio_flow'}
     rates = FLEX_FLOW_RATES
     account_cap = FLEX_FLOW_CAP
     replace_hint = ("if it is the flow you mean, delete it (state=absent) and create it again; if it is someone else's "
                     '(an SMS number, say), give yours another name')
 
-    def __init__(self, module, client=None, account=None):
-        super(FlexFlows, self).__init__(module, client, account)
-        self.account = account or Account(module, self.client)
-
     def summary(self, resource):
         # The channel type says at once whether a flow is a web address or someone's SMS number.
         return '"%s" (%s, %s)' % (resource.get('friendly_name'), resource.get('sid'), resource.get('channel_type'))
-
-    def resolve(self, desired):
-        name = desired.params.get('studio_flow')
-        if not name or desired.state == 'absent':
-            return []
-        sids, problems, warnings = studio_flow_sids([name], self.account.studio_flows(), 'integration.flow_sid')
-        for warning in warnings:
-            if warning not in self.warnings:
-                self.warnings.append(warning)
-        if name in sids:
-            desired.values['integration.flow_sid'] = sids[name]
-        return ['studio_flow: %s' % problem for problem in problems]
 
     def create_needs_variant(self):
         return ('creating a Flex Flow needs an integration: set studio_flow (a Studio flow name), '

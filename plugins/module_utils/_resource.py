@@ -27,9 +27,10 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, TwilioClient
+from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, TwilioClient, connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import url_problem
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted, studio_flow_sids
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
 _ARG_TYPES = {'str': 'str', 'sid': 'str', 'url': 'str', 'bool': 'bool', 'int': 'int', 'list': 'list'}
@@ -267,7 +268,7 @@ class Resources:
     page_size = 1000      # the largest page the list endpoint accepts
     variants = None       # Variants, or None
     variant_needed_on_create = True   # whether a create must say (or imply) its variant
-    resolved_by = {}      # {field option: option holding a name resolved to it}, e.g. studio_flow
+    studio_flow_names = {}  # {field option: option naming a Studio flow that resolves to it}: studio_flow
     rates = {}            # documented requests per second: {'list', 'fetch', 'create', 'update', 'delete'}
     account_cap = None    # documented maximum number of these resources in one account
     replace_hint = 'to replace it, delete it (state=absent) and create it again'
@@ -276,10 +277,40 @@ class Resources:
     def __init__(self, module, client=None, account=None):
         self.module = module
         self.client = client or TwilioClient(module)
-        # The account reads (an _account.Account) of families that resolve names or discover
-        # defaults; a module for a set shares one between its families.
-        self.account = account
+        # The account reads of the run (Studio flows to resolve names, configurations to discover
+        # defaults), each made on first use.
+        self.account = account or Account(module, self.client)
         self.warnings = []
+
+    # -- options --------------------------------------------------------------------------
+
+    @classmethod
+    def options(cls):
+        """The options of one resource: the table's, the options that name a Studio flow, its
+        state and its SID (what a set module's entries take too)."""
+        spec = argument_spec_from_fields(cls.fields)
+        for name_option in cls.studio_flow_names.values():
+            head, _dot, tail = name_option.rpartition('.')
+            (spec[head]['options'] if head else spec)[tail] = dict(type='str')
+        spec.update(
+            state=dict(type='str', default='present', choices=['present', 'absent']),
+            sid=dict(type='str'),
+        )
+        return spec
+
+    @classmethod
+    def argument_spec(cls):
+        """The options of the module for one resource: the connection and one resource's."""
+        spec = connection_argument_spec()
+        spec.update(cls.options())
+        return spec
+
+    @classmethod
+    def info_argument_spec(cls, **filters):
+        """The options of an *_info module: the connection, sid, and the family's own filters."""
+        spec = connection_argument_spec()
+        spec.update(sid=dict(type='str'), **filters)
+        return spec
 
     # -- URLs and reads -------------------------------------------------------------------
 
@@ -351,7 +382,7 @@ class Resources:
                     problems.append('%s %s' % (field.option, problem))
         if desired.state == 'absent':
             return problems
-        for option, name_option in self.resolved_by.items():
+        for option, name_option in self.studio_flow_names.items():
             name = get_path(desired.params, name_option)
             if name is not None and not str(name).strip():
                 problems.append('%s must not be empty or only whitespace' % name_option)
@@ -368,7 +399,7 @@ class Resources:
     def given_variant_options(self, desired):
         """The variant options the entry sets, counting a name option as the field it resolves to."""
         given = set(option for option in self.variants.options() if option in desired.values)
-        given.update(option for option, name_option in self.resolved_by.items() if get_path(desired.params, name_option))
+        given.update(option for option, name_option in self.studio_flow_names.items() if get_path(desired.params, name_option))
         return given
 
     def variant(self, desired, current=None):
@@ -378,7 +409,7 @@ class Resources:
         if selector in desired.values:
             return self.field(selector).normalize(desired.values[selector]), 'given'
         # A name resolved to a variant's field says which variant is meant (studio_flow: studio).
-        for option, name_option in self.resolved_by.items():
+        for option, name_option in self.studio_flow_names.items():
             if get_path(desired.params, name_option):
                 named = self.variants.implied([option])
                 if named is not None:
@@ -403,7 +434,7 @@ class Resources:
         problems = []
         for option in sorted(given):
             if option not in needed and option not in accepted:
-                name_option = self.resolved_by.get(option)
+                name_option = self.studio_flow_names.get(option)
                 shown = name_option if option not in desired.values and name_option else option
                 problems.append('%s applies only to %s %s, not %s' % (shown, selector, ' or '.join(self.variants.owners(option)), kind))
         return problems
@@ -411,7 +442,7 @@ class Resources:
     def _missing_needed(self, desired, kind):
         problems = []
         for option in self.variants.rules.get(kind, ((), ()))[0]:
-            name_option = self.resolved_by.get(option)
+            name_option = self.studio_flow_names.get(option)
             if option not in desired.values and not (name_option and get_path(desired.params, name_option)):
                 hint = ' (or %s, by name)' % name_option if name_option else ''
                 problems.append('%s %s needs %s%s' % (self.variants.selector, kind, option, hint))
@@ -424,9 +455,20 @@ class Resources:
         return []
 
     def resolve(self, desired):
-        """Hook: turn names the entry gives into the API's values (in desired.values), with reads
-        only. Returns the problems (a name that matches nothing, or several things)."""
-        return []
+        """Turn the Studio flow names the entry gives into SIDs (in desired.values), from one read
+        of the account's Studio flows a run. Returns the problems: a name that matches no flow, or
+        several."""
+        problems = []
+        for option, name_option in self.studio_flow_names.items():
+            name = get_path(desired.params, name_option)
+            if not name or desired.state == 'absent':
+                continue
+            sids, found, warnings = studio_flow_sids([name], self.account.studio_flows(), option)
+            self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
+            if name in sids:
+                desired.values[option] = sids[name]
+            problems.extend('%s: %s' % (name_option, problem) for problem in found)
+        return problems
 
     def complete_for_create(self, desired, values):
         """Hook: add what a create needs and the user may leave out (defaults, discovery); raise

@@ -49,11 +49,11 @@ def owned_fields(family):
     return [field for field in family.fields if '.' not in field.option and (field.option in family.identity or field.create_only)]
 
 
-def set_argument_spec(family, entry_options):
+def set_argument_spec(family):
     """The options of a module for a set of resources of one family."""
     owned = dict(sid=dict(type='str', required=True))
     owned.update((field.option, field.argument()) for field in owned_fields(family))
-    entry = dict(entry_options)
+    entry = family.options()
     entry['known_sid'] = dict(type='str')
     spec = connection_argument_spec()
     spec.update(

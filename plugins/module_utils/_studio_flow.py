@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.twilio_ops.flex.plugins.module_utils._account import STUDIO_FLOWS
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import ApiField, Resources
 
 # Only the name is ever matched; the collection never writes Studio flows.
@@ -22,14 +23,11 @@ STUDIO_FLOW_FIELDS = (
 
 class StudioFlows(Resources):
     label = 'Studio Flow'
-    product = 'studio'
-    path = '/v2/Flows'
-    list_key = 'flows'
+    product, path, list_key, page_size = STUDIO_FLOWS
     sid_prefix = 'FW'
     result_key = 'studio_flow'
     fields = STUDIO_FLOW_FIELDS
     identity = ('friendly_name',)
-    page_size = 1000
 
     def fetch(self, key):
         """A flow by SID, without its definition, as the list shows flows: the definition can be

@@ -160,15 +160,12 @@ error:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import (
-    ConversationsAddresses,
-    conversations_address_argument_spec,
-)
+from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=conversations_address_argument_spec(),
+        argument_spec=ConversationsAddresses.argument_spec(),
         required_one_of=[('sid', 'address')],
         supports_check_mode=True,
     )

@@ -99,14 +99,13 @@ retries:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import (
-    ConversationsAddresses,
-    conversations_address_info_argument_spec,
-)
+from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ADDRESS_TYPES, ConversationsAddresses
 
 
 def main():
-    module = AnsibleModule(argument_spec=conversations_address_info_argument_spec(), supports_check_mode=True)
+    argument_spec = ConversationsAddresses.info_argument_spec(
+        address=dict(type='str'), type=dict(type='str', choices=list(ADDRESS_TYPES)), friendly_name=dict(type='str'))
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     params = module.params
 
     def keep(address):

@@ -175,16 +175,12 @@ error:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import (
-    ConversationsAddresses,
-    conversations_address_options,
-)
+from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import ResourceSet, set_argument_spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=set_argument_spec(ConversationsAddresses, conversations_address_options()),
-                           supports_check_mode=True)
+    module = AnsibleModule(argument_spec=set_argument_spec(ConversationsAddresses), supports_check_mode=True)
     ResourceSet(module, ConversationsAddresses(module)).run()
 
 

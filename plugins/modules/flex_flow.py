@@ -199,12 +199,12 @@ error:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows, flex_flow_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 
 
 def main():
     module = AnsibleModule(
-        argument_spec=flex_flow_argument_spec(),
+        argument_spec=FlexFlows.argument_spec(),
         required_one_of=[('sid', 'friendly_name')],
         supports_check_mode=True,
     )

@@ -96,11 +96,12 @@ retries:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows, flex_flow_info_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import CHANNEL_TYPES, FlexFlows
 
 
 def main():
-    module = AnsibleModule(argument_spec=flex_flow_info_argument_spec(), supports_check_mode=True)
+    argument_spec = FlexFlows.info_argument_spec(friendly_name=dict(type='str'), channel_type=dict(type='str', choices=list(CHANNEL_TYPES)))
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
     params = module.params
     channel_type = params['channel_type']
     FlexFlows(module).run_info(

@@ -200,12 +200,12 @@ error:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows, flex_flow_options
+from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import ResourceSet, set_argument_spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=set_argument_spec(FlexFlows, flex_flow_options()), supports_check_mode=True)
+    module = AnsibleModule(argument_spec=set_argument_spec(FlexFlows), supports_check_mode=True)
     ResourceSet(module, FlexFlows(module)).run()
 
 

@@ -71,14 +71,11 @@ retries:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
 
 
 def main():
-    argument_spec = connection_argument_spec()
-    argument_spec.update(sid=dict(type='str'), friendly_name=dict(type='str'))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module = AnsibleModule(argument_spec=StudioFlows.info_argument_spec(friendly_name=dict(type='str')), supports_check_mode=True)
     StudioFlows(module).run_info('studio_flows', sid=module.params['sid'], identity=module.params['friendly_name'])
 
 

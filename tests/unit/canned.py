@@ -149,6 +149,20 @@ def not_found(method, url):
     return Call(method, url, status=404, json=twilio_error(404, 20404, 'The requested resource %s was not found' % path))
 
 
+# A Flex Flow create that needs neither the Studio lookup nor the Configuration read: the
+# scripts of tests that use it hold only the requests under test.
+EXTERNAL = dict(friendly_name=NAME, chat_service_sid=CHAT_SERVICE_SID, integration_type='external',
+                integration=dict(url='https://hooks.example.test/webchat'))
+EXTERNAL_FORM = {
+    'FriendlyName': NAME,
+    'ChatServiceSid': CHAT_SERVICE_SID,
+    'ChannelType': 'web',
+    'IntegrationType': 'external',
+    'Integration.Url': 'https://hooks.example.test/webchat',
+}
+EXTERNAL_FLOW = flex_flow(integration_type='external', integration=dict(url='https://hooks.example.test/webchat', retry_count=0))
+
+
 # -- Flex Conversations address configurations ------------------------------------------------------
 
 STUDIO_AUTO_CREATION = dict(enabled=True, type='studio', conversation_service_sid=CONVERSATION_SERVICE_SID,

@@ -15,11 +15,9 @@ None of these is Twilio's answer; only /paging is a list as Twilio gives it."""
 
 import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
 from urllib.parse import urlsplit
+
+import serve_during
 
 FLOW = {'sid': 'FO' + '1' * 32, 'account_sid': 'AC' + '0' * 32, 'friendly_name': 'Page one', 'channel_type': 'web'}
 
@@ -62,15 +60,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def main(command):
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    env = dict(os.environ, NOT_TWILIO_URL='http://localhost:%d' % server.server_address[1])
-    try:
-        return subprocess.call(command, env=env)
-    finally:
-        server.shutdown()
+def main():
+    serve_during.main(lambda: http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler), 'NOT_TWILIO_URL', 'http://localhost:%d')
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[2:] if sys.argv[1:2] == ['--'] else sys.argv[1:]))
+    main()

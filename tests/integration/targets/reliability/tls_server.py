@@ -13,15 +13,14 @@ import http.server
 import json
 import os
 import ssl
-import subprocess
-import sys
 import tempfile
-import threading
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+import serve_during
 
 CONFIGURATION = {'chat_service_instance_sid': 'IS' + '0' * 32, 'status': 'ok'}
 
@@ -54,19 +53,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def main(command):
+def main():
     with tempfile.TemporaryDirectory() as directory:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(*self_signed(directory))
-        server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        env = dict(os.environ, TLS_FLEX_API_URL='https://127.0.0.1:%d/flex-api' % server.server_address[1])
-        try:
-            return subprocess.call(command, env=env)
-        finally:
-            server.shutdown()
+
+        def https_server():
+            server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+            return server
+        serve_during.main(https_server, 'TLS_FLEX_API_URL', 'https://127.0.0.1:%d/flex-api')
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[2:] if sys.argv[1:2] == ['--'] else sys.argv[1:]))
+    main()

@@ -21,10 +21,8 @@ import yaml
 
 from ansible_collections.twilio_ops.flex.plugins.doc_fragments import connection, conversations_address_options, flex_flow_options
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import (
-    conversations_address_options as conversations_address_spec,
-)
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import flex_flow_options as flex_flow_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
+from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
 
 MODULES = ('conversations_address', 'conversations_address_info', 'conversations_addresses', 'flex_account_info', 'flex_configuration_info',
@@ -108,7 +106,7 @@ def assert_documents(documented, spec):
             assert_documents(documented[name]['suboptions'], option['options'])
 
 
-@pytest.mark.parametrize('fragment, spec', [(flex_flow_options, flex_flow_spec), (conversations_address_options, conversations_address_spec)],
+@pytest.mark.parametrize('fragment, spec', [(flex_flow_options, FlexFlows.options), (conversations_address_options, ConversationsAddresses.options)],
                          ids=['flex_flow_options', 'conversations_address_options'])
 def test_the_option_fragments_document_exactly_the_family_options(fragment, spec):
     assert_documents(yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)['options'], spec())

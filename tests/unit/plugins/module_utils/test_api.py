@@ -47,6 +47,9 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     CONFIGURATION,
     CONNECTION,
     DEMO_URL,
+    EXTERNAL,
+    EXTERNAL_FLOW,
+    EXTERNAL_FORM,
     FLEX,
     FLEX_FLOWS,
     FLOW_SID,
@@ -752,20 +755,6 @@ def test_a_certificate_that_fails_verification_is_not_retried():
 
 
 # -- a create whose outcome is unknown ------------------------------------------------------------------
-
-# A create that needs neither the Studio lookup nor the Configuration read: the scripts hold only
-# the requests under test.
-EXTERNAL = dict(friendly_name=NAME, chat_service_sid=CHAT_SERVICE_SID, integration_type='external',
-                integration=dict(url='https://hooks.example.test/webchat'))
-EXTERNAL_FORM = {
-    'FriendlyName': NAME,
-    'ChatServiceSid': CHAT_SERVICE_SID,
-    'ChannelType': 'web',
-    'IntegrationType': 'external',
-    'Integration.Url': 'https://hooks.example.test/webchat',
-}
-EXTERNAL_FLOW = flex_flow_record(integration_type='external', integration=dict(url='https://hooks.example.test/webchat', retry_count=0))
-
 
 def run_create(calls, **kwargs):
     return run(flex_flow, EXTERNAL, calls, **kwargs)

@@ -14,22 +14,17 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import (
     ADDRESS_TYPES,
     CONVERSATIONS_ADDRESS_FIELDS,
     ConversationsAddresses,
-    conversations_address_argument_spec,
-    conversations_address_info_argument_spec,
-    conversations_address_options,
 )
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import (
     CHANNEL_TYPES,
     FLEX_FLOW_FIELDS,
     INTEGRATION_RULES,
     FlexFlows,
-    flex_flow_argument_spec,
-    flex_flow_info_argument_spec,
-    flex_flow_options,
 )
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
     ApiField,
@@ -241,27 +236,27 @@ def test_argument_spec_from_no_fields():
 
 
 def test_flex_flow_argument_spec_adds_state_sid_studio_flow_and_connection():
-    spec = flex_flow_argument_spec()
+    spec = FlexFlows.argument_spec()
 
     assert spec['state'] == dict(type='str', default='present', choices=['present', 'absent'])
     assert spec['sid'] == dict(type='str')
     assert spec['studio_flow'] == dict(type='str')
     assert spec['auth_token']['no_log'] is True
-    assert set(flex_flow_options()) <= set(spec)
+    assert set(FlexFlows.options()) <= set(spec)
     # Nothing in the table may carry a default that would be compared and sent without the user asking.
     assert [name for name in argument_spec_from_fields(FLEX_FLOW_FIELDS) if 'default' in spec[name]] == []
 
 
-def test_flex_flow_info_argument_spec():
-    spec = flex_flow_info_argument_spec()
+def test_info_argument_spec_is_connection_sid_and_the_given_filters():
+    spec = FlexFlows.info_argument_spec(friendly_name=dict(type='str'))
 
-    assert spec['channel_type'] == dict(type='str', choices=list(CHANNEL_TYPES))
     assert spec['sid'] == dict(type='str') and spec['friendly_name'] == dict(type='str')
-    assert 'state' not in spec
+    assert set(spec) == set(connection_argument_spec()) | set(['sid', 'friendly_name'])
+    assert 'state' not in spec and 'channel_type' not in spec
 
 
 def test_conversations_address_argument_spec():
-    spec = conversations_address_argument_spec()
+    spec = ConversationsAddresses.argument_spec()
 
     assert spec['type'] == dict(type='str', choices=list(ADDRESS_TYPES))
     assert spec['address'] == dict(type='str')
@@ -275,28 +270,20 @@ def test_conversations_address_argument_spec():
     assert 'studio_flow' not in spec
     # Each call builds a new spec: adding studio_flow to one must not leak into the table's.
     assert 'studio_flow' not in argument_spec_from_fields(CONVERSATIONS_ADDRESS_FIELDS)['auto_creation']['options']
-    assert conversations_address_options() == conversations_address_options()
+    assert ConversationsAddresses.options() == ConversationsAddresses.options()
 
 
-def test_conversations_address_info_argument_spec():
-    spec = conversations_address_info_argument_spec()
-
-    assert spec['type'] == dict(type='str', choices=list(ADDRESS_TYPES))
-    assert sorted(name for name in spec if name in ('sid', 'address', 'friendly_name', 'type')) == ['address', 'friendly_name', 'sid', 'type']
-    assert 'state' not in spec
-
-
-@pytest.mark.parametrize('family, options, owned', [
-    (FlexFlows, flex_flow_options, dict(sid=dict(type='str', required=True), friendly_name=dict(type='str'),
-                                        channel_type=dict(type='str', choices=list(CHANNEL_TYPES)))),
-    (ConversationsAddresses, conversations_address_options, dict(
+@pytest.mark.parametrize('family, owned', [
+    (FlexFlows, dict(sid=dict(type='str', required=True), friendly_name=dict(type='str'),
+                     channel_type=dict(type='str', choices=list(CHANNEL_TYPES)))),
+    (ConversationsAddresses, dict(
         sid=dict(type='str', required=True), type=dict(type='str', choices=list(ADDRESS_TYPES)), address=dict(type='str'),
         address_country=dict(type='str'))),
 ], ids=['flex_flows', 'conversations_addresses'])
-def test_set_argument_spec(family, options, owned):
-    spec = set_argument_spec(family, options())
+def test_set_argument_spec(family, owned):
+    spec = set_argument_spec(family)
 
-    assert spec['entries'] == dict(type='list', elements='dict', required=True, options=dict(options(), known_sid=dict(type='str')))
+    assert spec['entries'] == dict(type='list', elements='dict', required=True, options=dict(family.options(), known_sid=dict(type='str')))
     assert spec['owned'] == dict(type='list', elements='dict', default=[], options=owned)
     assert spec['purge'] == dict(type='bool', default=False)
     assert spec['ignore_case'] == dict(type='bool', default=False)
@@ -381,13 +368,13 @@ class FakeLookup:
 
 def flows(**params):
     # A placeholder client and account: these methods must never reach the network.
-    family = FlexFlows(FakeModule(flex_flow_argument_spec()), client=object(), account=object())
-    return family, family.desired(dict(dict((name, None) for name in flex_flow_argument_spec()), **dict(dict(state='present'), **params)))
+    family = FlexFlows(FakeModule(FlexFlows.argument_spec()), client=object(), account=object())
+    return family, family.desired(dict(dict((name, None) for name in FlexFlows.argument_spec()), **dict(dict(state='present'), **params)))
 
 
 def addresses(**params):
-    family = ConversationsAddresses(FakeModule(conversations_address_argument_spec()), client=object(), account=object())
-    return family, family.desired(dict(dict((name, None) for name in conversations_address_argument_spec()),
+    family = ConversationsAddresses(FakeModule(ConversationsAddresses.argument_spec()), client=object(), account=object())
+    return family, family.desired(dict(dict((name, None) for name in ConversationsAddresses.argument_spec()),
                                        **dict(dict(state='present'), **params)))
 
 
@@ -409,8 +396,8 @@ def test_desired_values_hold_only_what_the_user_set_as_given():
     (dict(), 'entry 3', 'entry 3 ?'),
 ])
 def test_desired_label_names_the_entry(params, where, label):
-    family = FlexFlows(FakeModule(flex_flow_argument_spec()), client=object(), account=object())
-    desired = family.desired(dict(dict((name, None) for name in flex_flow_argument_spec()), **params), where=where)
+    family = FlexFlows(FakeModule(FlexFlows.argument_spec()), client=object(), account=object())
+    desired = family.desired(dict(dict((name, None) for name in FlexFlows.argument_spec()), **params), where=where)
 
     assert desired.label == label
 

@@ -20,6 +20,9 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     CONFIGURATION,
     CONNECTION,
     DEMO_URL,
+    EXTERNAL,
+    EXTERNAL_FLOW,
+    EXTERNAL_FORM,
     FLEX_FLOWS,
     FLOW_SID,
     FLOW_SID_2,
@@ -48,18 +51,6 @@ from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
 FLOW_URL = '%s/%s' % (FLEX_FLOWS, FLOW_SID)
 SMS = flex_flow(channel_type='sms', contact_identity='+15005550006')
 TASK_FLOW = flex_flow(integration_type='task', integration=dict(workspace_sid=WORKSPACE_SID, workflow_sid=WORKFLOW_SID, channel='chat'))
-
-# A create that needs neither the Studio lookup nor the Configuration read.
-EXTERNAL = dict(friendly_name=NAME, chat_service_sid=CHAT_SERVICE_SID, integration_type='external',
-                integration=dict(url='https://hooks.example.test/webchat'))
-EXTERNAL_FORM = {
-    'FriendlyName': NAME,
-    'ChatServiceSid': CHAT_SERVICE_SID,
-    'ChannelType': 'web',
-    'IntegrationType': 'external',
-    'Integration.Url': 'https://hooks.example.test/webchat',
-}
-EXTERNAL_FLOW = flex_flow(integration_type='external', integration=dict(url='https://hooks.example.test/webchat', retry_count=0))
 
 
 def run(args, calls, check_mode=False, diff=False):

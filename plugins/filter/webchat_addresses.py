@@ -78,13 +78,18 @@ def connection_options(values):
 # -- the record ---------------------------------------------------------------------------------
 
 def _read_record(text, site):
-    """(record entries, problem): the site's record from its file's text ('' when there is none)."""
-    if not _text(text).strip():
+    """(record entries, problem): the site's record from its file's text ('' when there is none).
+    ansible-core before 2.19 turns a template's JSON-looking result into a dict, so the record's
+    text read by a file lookup may come already parsed."""
+    if isinstance(text, dict):
+        record = text
+    elif not _text(text).strip():
         return [], None
-    try:
-        record = json.loads(text)
-    except ValueError as exc:
-        return [], 'is not JSON (%s)' % exc
+    else:
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            return [], 'is not JSON (%s)' % exc
     addresses = record.get('addresses') if isinstance(record, dict) else None
     if not isinstance(record, dict) or record.get('format') != RECORD_FORMAT or not isinstance(addresses, list):
         return [], 'is not a record this role wrote (format %s with a list of addresses)' % RECORD_FORMAT

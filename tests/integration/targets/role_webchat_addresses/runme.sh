@@ -34,6 +34,19 @@ grep -E 'site_two +: ok=[0-9]+ +changed=1 ' "$output/check_diff.txt"
 ansible-playbook -i inventory.yml --limit site_two,localhost -vvv site.yml "$@" > "$output/verbose.txt"
 grep -E 'site_two +: ok=[0-9]+ +changed=0 .*failed=0' "$output/verbose.txt"
 
+# A relative record directory is the playbook's, wherever ansible-playbook starts: the first run
+# (from another directory) writes site_two's record beside site.yml, and a second run finds it
+# there, so it has nothing to record again.
+here="$PWD"
+(cd "$output" && ANSIBLE_ROLES_PATH="$here/.." ansible-playbook -i "$here/inventory.yml" --limit site_two,localhost \
+  -e webchat_addresses_record_dir=relative_records "$here/site.yml" "$@") > "$output/relative.txt"
+test -f "$here/relative_records/site_two.json" && test ! -e "$output/relative_records"
+grep -E 'site_two +: ok=[0-9]+ +changed=2 .*failed=0' "$output/relative.txt"
+ansible-playbook -i inventory.yml --limit site_two,localhost -e webchat_addresses_record_dir=relative_records site.yml "$@" \
+  | tee "$output/relative_again.txt"
+grep -E 'site_two +: ok=[0-9]+ +changed=0 .*failed=0' "$output/relative_again.txt"
+rm -rf "$here/relative_records"
+
 # A site moves to Conversations (on a fresh account: this resets the emulator).
 ansible-playbook -i inventory.yml conversations.yml "$@" | tee "$output/conversations.txt"
 

@@ -264,6 +264,19 @@ def test_no_record_yet_is_an_empty_record(text):
     assert found['record'] == []
 
 
+
+def test_a_record_already_parsed_is_read_as_its_text():
+    # ansible-core before 2.19 turns the file lookup's JSON text into a dict on its way in.
+    record = dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(1), made=True, friendly_name='WebChat en')])
+
+    from_text = webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, json.dumps(record))
+    from_dict = webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, record)
+
+    assert from_dict == from_text
+    assert from_dict['record'] == record['addresses'] and from_dict['problems'] == []
+    assert webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, dict(record, site='site2'))['problems'] == [
+        'the record "%s" belongs to the site "site2", not "site1"%s' % (RECORD_FILE, REMEDY)]
+
 # -- webchat_addresses_plan: the entries -------------------------------------------------------------------
 
 

@@ -264,7 +264,6 @@ def test_no_record_yet_is_an_empty_record(text):
     assert found['record'] == []
 
 
-
 def test_a_record_already_parsed_is_read_as_its_text():
     # ansible-core before 2.19 turns the file lookup's JSON text into a dict on its way in.
     record = dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(1), made=True, friendly_name='WebChat en')])

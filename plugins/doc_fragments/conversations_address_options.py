@@ -9,7 +9,7 @@ __metaclass__ = type
 
 # The options of one Conversations address: DOCUMENTATION for conversations_address, which takes them at the top level, and
 # ENTRIES for conversations_addresss, which takes them in each of its entries (with references to entries[].x,
-# and the known_sid option of set modules). ansible-test needs each to be a literal string, so
+# and the known option of set modules). ansible-test needs each to be a literal string, so
 # the text is written twice; tests/unit/plugins/doc_fragments checks that the two agree, and
 # validate-modules checks both against the argument spec.
 
@@ -101,7 +101,9 @@ options:
         type: str
         choices: [get, post]
       webhook_filters:
-        description: The events the webhook gets (for example C(onMessageAdded)), for V(webhook). Compared as a set.
+        description:
+          - The events the webhook gets (for example C(onMessageAdded)), for V(webhook). Compared as a set.
+          - Not empty (Twilio's API cannot be sent an empty list).
         type: list
         elements: str
 '''
@@ -193,14 +195,33 @@ options:
             type: str
             choices: [get, post]
           webhook_filters:
-            description: The events the webhook gets (for example C(onMessageAdded)), for V(webhook). Compared as a set.
+            description:
+              - The events the webhook gets (for example C(onMessageAdded)), for V(webhook). Compared as a set.
+              - Not empty (Twilio's API cannot be sent an empty list).
             type: list
             elements: str
 
-      known_sid:
+      known:
         description:
-          - The SID this entry's address had when it was last seen, for example from a record of earlier runs. When an
-            address with this SID exists, it is the entry's address; when it no longer exists, the entry is found by
-            O(entries[].address) as usual.
-        type: str
+          - What a record of earlier runs says of this entry's address (for example the O(owned) items this module
+            returned).
+          - When an address with this SID exists and still has the recorded type and address, it is the entry's
+            address. When it no longer exists, or its type or address differ from the record, the entry is found by
+            O(entries[].address) as usual, and an address that differs is left as it is, with a warning. A SID alone
+            proves nothing.
+        type: dict
+        suboptions:
+          sid:
+            description: The address configuration's SID (C(IG) followed by 32 hex digits).
+            type: str
+            required: true
+          type:
+            description: Its type when it was recorded.
+            type: str
+            required: true
+            choices: [sms, whatsapp, messenger, gbm, email, rcs, apple, chat]
+          address:
+            description: Its address when it was recorded.
+            type: str
+            required: true
 '''

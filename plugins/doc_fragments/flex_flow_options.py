@@ -9,7 +9,7 @@ __metaclass__ = type
 
 # The options of one Flex Flow: DOCUMENTATION for flex_flow, which takes them at the top level, and
 # ENTRIES for flex_flows, which takes them in each of its entries (with references to entries[].x,
-# and the known_sid option of set modules). ansible-test needs each to be a literal string, so
+# and the known option of set modules). ansible-test needs each to be a literal string, so
 # the text is written twice; tests/unit/plugins/doc_fragments checks that the two agree, and
 # validate-modules checks both against the argument spec.
 
@@ -223,11 +223,27 @@ options:
           - Whether the channel janitor closes inactive chat channels.
         type: bool
 
-      known_sid:
+      known:
         description:
-          - The SID this entry's flow had when it was last seen, for example from a record of earlier runs.
-          - When a flow with this SID exists, it is the entry's flow, renamed in place if O(entries[].friendly_name)
-            differs (its SID, which web pages embed, stays). When it no longer exists, the entry is found by name as usual.
+          - What a record of earlier runs says of this entry's flow (for example the O(owned) items this module returned).
+          - When a flow with this SID exists and still has the recorded name and channel type, it is the entry's flow,
+            renamed in place if O(entries[].friendly_name) differs (its SID, which web pages embed, stays).
+          - When it no longer exists, or was renamed or given another channel since (by hand, say), the entry is found by
+            name as usual, and a flow changed since is left as it is, with a warning. A SID alone proves nothing.
           - Unlike O(entries[].sid), it never makes the run fail for a flow that is gone.
-        type: str
+        type: dict
+        suboptions:
+          sid:
+            description: The flow's SID (C(FO) followed by 32 hex digits).
+            type: str
+            required: true
+          friendly_name:
+            description: Its name when it was recorded.
+            type: str
+            required: true
+          channel_type:
+            description: Its channel type when it was recorded.
+            type: str
+            required: true
+            choices: [web, sms, facebook, whatsapp, line, custom]
 '''

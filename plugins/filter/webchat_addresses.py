@@ -34,6 +34,8 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import creden
 ROLE = 'webchat_addresses'
 APIS = ('flex_flows', 'conversations')
 RECORD_FORMAT = 1
+# The field of a record's address, per API, that its module checks before acting on the SID.
+RECORDED_AS = dict(flex_flows='friendly_name', conversations='address')
 RECORD_NOTE = ('Written by the twilio_ops.flex.webchat_addresses role: the addresses it manages for this site, by language. '
                'Keep it with the inventory (it holds SIDs, no secret). Purge deletes only addresses marked "made".')
 
@@ -97,9 +99,19 @@ def _read_record(text, site):
         return [], 'belongs to the site %s, not %s' % (quoted(record.get('site')), quoted(site))
     for item in addresses:
         if not (isinstance(item, dict) and item.get('api') in APIS and isinstance(item.get('language'), str)
-                and isinstance(item.get('sid'), str) and isinstance(item.get('made'), bool)):
-            return [], 'has an address that is not {api, language, sid, made, ...}: %s' % quoted(item)
+                and isinstance(item.get('sid'), str) and isinstance(item.get('made'), bool)
+                and isinstance(item.get(RECORDED_AS[item['api']]), str)):
+            return [], ('has an address that is not {api, language, sid, made, friendly_name (flex_flows) or address '
+                        '(conversations), ...}: %s' % quoted(item))
     return addresses, None
+
+
+def _recorded_as(item):
+    """What the record says of an address, as the set modules take it (owned, an entry's known):
+    the modules check that the address still is so before they act on its SID."""
+    if item['api'] == 'flex_flows':
+        return dict(sid=item['sid'], friendly_name=item['friendly_name'], channel_type='web')
+    return dict(sid=item['sid'], type='chat', address=item['address'])
 
 
 def _recorded(record, api, language):
@@ -216,7 +228,7 @@ def _flex_flow_entry(language, settings, record):
     entry = dict(friendly_name=language['friendly_name'], channel_type='web', state=language['state'])
     known = _recorded(record, 'flex_flows', language['language'])
     if known:
-        entry['known_sid'] = known['sid']
+        entry['known'] = _recorded_as(known)
     if language['state'] == 'absent':
         return entry
     entry.update(enabled=language['enabled'], integration_type='studio')
@@ -235,10 +247,13 @@ def _flex_flow_entry(language, settings, record):
 def _conversations_entry(language, settings, record):
     known = _recorded(record, 'conversations', language['language'])
     if language['state'] == 'absent':
+        # The address the record knows, else the one on the key given; with neither, nothing is
+        # known to retire (a chat address has no name to be found by).
+        if known:
+            return dict(address=known['address'], type='chat', state='absent', known=_recorded_as(known))
         if language['deployment_key']:
             return dict(address=language['deployment_key'], type='chat', state='absent')
-        # No key given: only the address the record knows can be retired (by SID; gone is fine).
-        return dict(sid=known['sid'], state='absent') if known else None
+        return None
     auto_creation = dict(enabled=language['enabled'], type='studio')
     if language['studio_flow_sid']:
         auto_creation['studio_flow_sid'] = language['studio_flow_sid']
@@ -248,7 +263,7 @@ def _conversations_entry(language, settings, record):
         auto_creation['conversation_service_sid'] = _text(settings['conversation_service_sid'])
     entry = dict(type='chat', address=language['deployment_key'], friendly_name=language['friendly_name'], auto_creation=auto_creation)
     if known:
-        entry['known_sid'] = known['sid']
+        entry['known'] = _recorded_as(known)
     return entry
 
 
@@ -257,12 +272,7 @@ def _owned(record, api, listed):
     owned = []
     for item in record:
         if item['api'] == api and item['made'] and item['language'] not in listed:
-            recorded = dict(sid=item['sid'])
-            if api == 'flex_flows':
-                recorded.update(friendly_name=item.get('friendly_name'), channel_type='web')
-            else:
-                recorded.update(address=item.get('address'), type='chat')
-            owned.append(recorded)
+            owned.append(_recorded_as(item))
     return owned
 
 
@@ -293,12 +303,13 @@ def webchat_addresses_plan(languages, settings, connection=None, record_text='')
         if entry is not None:
             plan[mode]['entries'].append(entry)
             plan[mode]['languages'].append(language['language'])
-        if mode == 'conversations' and _flag(settings.get('remove_legacy'), False) and language['state'] == 'present':
+        if mode == 'conversations' and _flag(settings.get('remove_legacy'), False):
             legacy = dict(friendly_name=language['friendly_name'], channel_type='web', state='absent')
             known = _recorded(record, 'flex_flows', language['language'])
             if known:
-                legacy['known_sid'] = known['sid']
-            plan['legacy'].append(dict(language=language['language'], entry=legacy))
+                legacy['known'] = _recorded_as(known)
+            # A retired language's legacy address goes too; a listed one's once its chat address exists.
+            plan['legacy'].append(dict(language=language['language'], entry=legacy, retired=language['state'] == 'absent'))
     if _flag(settings.get('purge'), False):
         for api in APIS:
             plan[api]['owned'] = _owned(record, api, listed)
@@ -326,7 +337,7 @@ def _flex_flow_run(plan, conversations):
     languages = list(plan['flex_flows']['languages'])
     moved = dict(zip(plan['conversations']['languages'], _results(conversations)))
     for legacy in plan['legacy']:
-        if legacy['language'] in moved and _exists(moved[legacy['language']]):
+        if legacy['retired'] or legacy['language'] in moved and _exists(moved[legacy['language']]):
             entries.append(legacy['entry'])
             languages.append(legacy['language'])
     return entries, languages

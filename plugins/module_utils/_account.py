@@ -15,13 +15,15 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-# The account-wide singletons: (product, path).
-FLEX_CONFIGURATION = ('flex', '/v1/Configuration')
-CONVERSATIONS_CONFIGURATION = ('conversations', '/v1/Configuration')
+# The account-wide singletons: (product, path, a key Twilio's answer always has). The key tells one
+# product's configuration from another's: a URL of the wrong product is an error, not a setting.
+FLEX_CONFIGURATION = ('flex', '/v1/Configuration', 'chat_service_instance_sid')
+CONVERSATIONS_CONFIGURATION = ('conversations', '/v1/Configuration', 'default_chat_service_sid')
 
-# Studio v2 flows: (product, path, list key, largest page). Studio's list has no name filter, so a
-# name is resolved from a read of every page; _studio_flow.StudioFlows serves the same collection.
-STUDIO_FLOWS = ('studio', '/v2/Flows', 'flows', 1000)
+# Studio v2 flows: (product, path, list key, largest page, SID prefix). Studio's list has no name
+# filter, so a name is resolved from a read of every page; _studio_flow.StudioFlows serves the
+# same collection.
+STUDIO_FLOWS = ('studio', '/v2/Flows', 'flows', 1000, 'FW')
 
 # What flex_account_info can read, in the order it reads them.
 GATHER_SUBSETS = ('configuration', 'studio_flows')
@@ -42,7 +44,8 @@ class Account:
 
     def _singleton(self, where):
         # Twilio's 404 for a configuration means the product is not set up: nothing is configured.
-        return self._once(where, lambda: self.client.fetch(self.client.url(*where)) or {})
+        product, path, required_key = where
+        return self._once(where, lambda: self.client.fetch(self.client.url(product, path), required_key=required_key) or {})
 
     def flex_configuration(self):
         return self._singleton(FLEX_CONFIGURATION)
@@ -51,8 +54,9 @@ class Account:
         return self._singleton(CONVERSATIONS_CONFIGURATION)
 
     def studio_flows(self):
-        product, path, key, page_size = STUDIO_FLOWS
-        return self._once('studio_flows', lambda: self.client.list_all(self.client.url(product, path), key, page_size=page_size))
+        product, path, key, page_size, sid_prefix = STUDIO_FLOWS
+        return self._once('studio_flows', lambda: self.client.list_all(self.client.url(product, path), key, page_size=page_size,
+                                                                       sid_prefix=sid_prefix))
 
 
 def read_flex_account(account, subsets):

@@ -32,7 +32,7 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._products import (
     url_problem,
 )
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import credential_problem, sid_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_TYPES, credential_problem, sid_problem
 
 try:
     import requests
@@ -404,17 +404,31 @@ class TwilioClient:
         self.retries.append(dict(method=method, path=path, reason=reason, wait=round(wait, 2), outcome=outcome))
         self.module.warn('Twilio %s %s: %s; %s%s' % (method, path, reason, outcome, ' in %.1fs' % wait if wait else ''))
 
-    def fetch(self, url, pace=None):
+    def fetch(self, url, pace=None, sid_prefix=None, required_key=None):
         """One resource by URL, or None when Twilio says it does not exist (404 with code 20404).
-        Anything else that is not a JSON object is an error."""
+        Any other answer must have the shape believe() checks."""
         try:
             body = self.request('GET', url, pace=pace)
         except TwilioApiError as exc:
             if exc.not_found:
                 return None
             raise
-        if not isinstance(body, dict):
-            raise self._shape_error('GET', url, 'a JSON object')
+        return self.believe('GET', url, body, sid_prefix, required_key)
+
+    def believe(self, method, url, body, sid_prefix=None, required_key=None):
+        """body, when it has the shape of what Twilio answers there: a JSON object; with sid_prefix,
+        one whose sid is a SID of that type (a resource); with required_key, one that has that key (a
+        configuration). Anything else (an empty answer to a write, a proxy's page, another
+        product's object) is an error that asks whether the URL is right, never a result."""
+        ok = isinstance(body, dict) and (sid_prefix is None or sid_problem(body.get('sid'), sid_prefix) is None) \
+            and (required_key is None or required_key in body)
+        if not ok:
+            expected = 'a JSON object'
+            if sid_prefix:
+                expected += ' with a %s SID (%s...)' % (SID_TYPES.get(sid_prefix, sid_prefix), sid_prefix)
+            if required_key:
+                expected += ' with the key %s' % required_key
+            raise self.shape_error(method, url, expected)
         self._note_account(body)
         return body
 
@@ -423,13 +437,16 @@ class TwilioClient:
         if self.seen_account_sid is None and isinstance(sid, str) and not sid_problem(sid, 'AC'):
             self.seen_account_sid = sid
 
-    def _shape_error(self, method, url, expected):
-        return TwilioApiError(method, urlsplit(url).path, message='the answer is not %s as Twilio sends; %s' % (expected, self._hint(url)))
+    def shape_error(self, method, url, expected=None, found=None):
+        """An answer that is not Twilio's: not of the shape expected, or (found) not about what was asked."""
+        what = found or 'the answer is not %s as Twilio sends' % expected
+        return TwilioApiError(method, urlsplit(url).path, message='%s; %s' % (what, self._hint(url)))
 
-    def list_all(self, url, key, params=None, page_size=1000, pace=None):
+    def list_all(self, url, key, params=None, page_size=1000, pace=None, sid_prefix=None):
         """Every record of a list endpoint: page_size records a request (the largest the endpoint
         takes), then meta.next_page_url verbatim (it carries the PageToken). Each page must have
-        Twilio's shape ({key: [objects], meta: {...}}) before any record is believed, and every
+        Twilio's shape ({key: [objects], meta: {...}}, each object with a sid of type sid_prefix
+        when one is given) before any record is believed, and every
         page is read before anything is called absent: that is what prevents duplicates in
         accounts with more than one page of objects."""
         query = dict(params or {})
@@ -440,13 +457,16 @@ class TwilioClient:
             page = self.request('GET', url, params=query, pace=pace)
             if not (isinstance(page, dict) and isinstance(page.get(key), list) and all(isinstance(item, dict) for item in page[key])
                     and isinstance(page.get('meta'), dict)):
-                raise self._shape_error('GET', url, 'a list page ({"%s": [objects], "meta": {...}})' % key)
+                raise self.shape_error('GET', url, 'a list page ({"%s": [objects], "meta": {...}})' % key)
+            if sid_prefix and any(sid_problem(item.get('sid'), sid_prefix) for item in page[key]):
+                raise self.shape_error('GET', url, 'a list page of objects each with a %s SID (%s...)' % (
+                    SID_TYPES.get(sid_prefix, sid_prefix), sid_prefix))
             records.extend(page[key])
             for record in page[key][:1]:
                 self._note_account(record)
             next_url = page['meta'].get('next_page_url')
             if next_url is not None and not isinstance(next_url, str):
-                raise self._shape_error('GET', url, 'a list page whose meta.next_page_url is a URL or null')
+                raise self.shape_error('GET', url, 'a list page whose meta.next_page_url is a URL or null')
             if next_url and origin(next_url) != home:
                 # Never send credentials to a server other than the one configured.
                 raise TwilioApiError('GET', urlsplit(next_url).path, message='Twilio returned a next page on another server (%s://%s); '

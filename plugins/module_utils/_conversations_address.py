@@ -56,6 +56,7 @@ COUNTRY_RE = re.compile(r'[A-Za-z]{2}')
 
 class ConversationsAddresses(Resources):
     label = 'Conversations address'
+    plural = 'Conversations addresses'
     product = 'conversations'
     path = '/v1/Configuration/Addresses'
     list_key = 'address_configurations'
@@ -63,6 +64,8 @@ class ConversationsAddresses(Resources):
     result_key = 'address_configuration'
     fields = CONVERSATIONS_ADDRESS_FIELDS
     identity = ('address',)
+    needed_on_create = ('type', 'address')
+    recorded = ('type', 'address')
     # The instance path takes the address itself as well as the IG SID: a lookup is one fetch.
     fetch_by_identity = True
     page_size = 50
@@ -87,7 +90,7 @@ class ConversationsAddresses(Resources):
         return problems
 
     def complete_for_create(self, desired, values):
-        for option in ('type', 'address'):
+        for option in self.needed_on_create:
             if option not in values:
                 raise Refusal('creating a %s needs %s' % (self.label, option))
         auto_creation = [option for option in values if option.startswith('auto_creation.')]

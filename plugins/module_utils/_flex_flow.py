@@ -67,6 +67,7 @@ def demo_url(flow):
 
 class FlexFlows(Resources):
     label = 'Flex Flow'
+    plural = 'Flex Flows'
     product = 'flex'
     path = '/v1/FlexFlows'
     list_key = 'flex_flows'
@@ -74,6 +75,7 @@ class FlexFlows(Resources):
     result_key = 'flex_flow'
     fields = FLEX_FLOW_FIELDS
     identity = ('friendly_name',)
+    recorded = ('friendly_name', 'channel_type')
     name_query = 'FriendlyName'
     page_size = 1000
     variants = INTEGRATION_RULES

@@ -123,6 +123,9 @@ class ApiField:
             if found:
                 return '%s %s' % (quoted(value), found)
         if self.kind == 'list':
+            if not value:
+                # Form encoding has no empty list: [] would be sent as nothing and never converge.
+                return "must not be empty: Twilio's API cannot be sent an empty list (leave the option out to keep what the resource has)"
             if any(not str(item).strip() for item in value):
                 return 'must not hold empty or blank items'
             return None
@@ -208,7 +211,7 @@ class Desired:
         self.params = params
         self.state = params.get('state') or 'present'
         self.sid = params.get('sid')
-        self.known_sid = params.get('known_sid')
+        self.known = params.get('known')
         self.where = where
         # The values the user set, as given: compared through ApiField.normalize, sent as they are.
         self.values = {}
@@ -256,6 +259,7 @@ class Resources:
     extra_problems(), resolve(), complete_for_create(), describe() and summary()."""
 
     label = None          # what users call it, for messages: 'Flex Flow'
+    plural = None         # the same in the plural: 'Flex Flows'
     product = None        # which base URL: a key of _products.PRODUCTS
     path = None           # the collection path: '/v1/FlexFlows'
     list_key = None       # where a list answer keeps its records: 'flex_flows'
@@ -263,6 +267,8 @@ class Resources:
     result_key = None     # the result field holding the resource: 'flex_flow'
     fields = ()           # the ApiField table
     identity = ()         # the options that identify a resource besides its SID: ('friendly_name',)
+    recorded = ()         # what a record keeps beside the SID, to tell it is still so: ('friendly_name', 'channel_type')
+    needed_on_create = ()  # the options a create needs besides a variant, when more than the identity: ('type', 'address')
     name_query = None     # the list query parameter that filters by identity, if the API has one
     fetch_by_identity = False  # True when the instance path takes the identity instead of the SID
     page_size = 1000      # the largest page the list endpoint accepts
@@ -327,11 +333,16 @@ class Resources:
     def fetch(self, key):
         """The resource with that SID (or identity, where the API takes it in the path), or None
         when Twilio says it does not exist."""
-        return self.client.fetch(self.instance_url(key), pace=self.pace('fetch'))
+        url = self.instance_url(key)
+        found = self.client.fetch(url, pace=self.pace('fetch'), sid_prefix=self.sid_prefix)
+        if found is not None and not sid_problem(key, self.sid_prefix) and found['sid'].lower() != key.lower():
+            raise self.client.shape_error('GET', url, found='the answer is about %s %s, not the one asked for' % (self.label, found['sid']))
+        return found
 
     def list(self, query=None):
         """Every resource, from every page."""
-        return self.client.list_all(self.collection_url(), self.list_key, query, self.page_size, pace=self.pace('list'))
+        return self.client.list_all(self.collection_url(), self.list_key, query, self.page_size, pace=self.pace('list'),
+                                    sid_prefix=self.sid_prefix)
 
     def matches(self, record, identity, ignore_case=False):
         for option, wanted in zip(self.identity, identity):
@@ -341,6 +352,11 @@ class Resources:
             if found != wanted:
                 return False
         return True
+
+    def changed_since_recorded(self, recorded, current):
+        """The recorded options (see `recorded`) whose value the resource no longer has."""
+        return [option for option in self.recorded
+                if not self.field(option).same(get_path(current, self.field(option).response), recorded.get(option))]
 
     def find_remote(self, identity):
         """The resources with exactly that identity, asking the API: a fetch where the path takes
@@ -356,8 +372,9 @@ class Resources:
 
     # -- validation, before any request ------------------------------------------------------
 
-    def field(self, option):
-        for field in self.fields:
+    @classmethod
+    def field(cls, option):
+        for field in cls.fields:
             if field.option == option:
                 return field
         raise KeyError(option)
@@ -370,8 +387,7 @@ class Resources:
         problems = []
         if not desired.sid and any(value is None for value in desired.identity):
             problems.append('sid or %s is needed to identify the %s' % (' and '.join(self.identity), self.label))
-        for option in ('sid', 'known_sid'):
-            value = desired.params.get(option)
+        for option, value in (('sid', desired.sid), ('known.sid', (desired.known or {}).get('sid'))):
             if value is not None and sid_problem(value, self.sid_prefix):
                 problems.append('%s %s %s' % (option, quoted(value), sid_problem(value, self.sid_prefix)))
         for field in self.fields:
@@ -488,21 +504,29 @@ class Resources:
 
     def locate(self, desired, lookup):
         """The existing resource the entry means, or None: by sid when given (it must exist, unless
-        the entry asks for absence); else by known_sid when that resource still exists; else by its
-        identity, which must not be ambiguous."""
+        the entry asks for absence); else by known (what a record of earlier runs says of it) when
+        that resource still exists and is still as recorded; else by its identity, which must not
+        be ambiguous."""
         if desired.sid:
             current = lookup.by_sid(desired.sid)
             if current is None and desired.state != 'absent':
-                raise Refusal('no %s has sid %s; to create one, give %s without sid' % (self.label, desired.sid, ' and '.join(self.identity)))
+                raise Refusal('no %s has sid %s; to create one, give %s without sid' % (
+                    self.label, desired.sid, ' and '.join(self.needed_on_create or self.identity)))
             return current
-        if desired.known_sid:
-            current = lookup.by_sid(desired.known_sid)
-            if current is not None:
+        if desired.known:
+            current = lookup.by_sid(desired.known['sid'])
+            changed = self.changed_since_recorded(desired.known, current) if current is not None else None
+            if current is not None and not changed:
                 return current
+            if changed:
+                # A SID is no proof either: changed by hand (or a wrong record), it is someone else's now.
+                self.warnings.append('%s: %s is recorded with another %s (changed by hand since?); it is left as it is, and the '
+                                     'entry is looked up by %s' % (desired.label, self.summary(current), ' and '.join(changed),
+                                                                   ' and '.join(self.identity)))
         matches = lookup.by_identity(desired.identity)
         if len(matches) > 1:
-            raise Refusal('%d %ss have this %s (%s); name the one you mean by sid' % (
-                len(matches), self.label, ' and '.join(self.identity), ', '.join(self.summary(record) for record in matches)))
+            raise Refusal('%d %s have this %s (%s); name the one you mean by sid' % (
+                len(matches), self.plural, ' and '.join(self.identity), ', '.join(self.summary(record) for record in matches)))
         return matches[0] if matches else None
 
     def _create_only_problems(self, desired, current, action, ignore_case=False):
@@ -590,10 +614,14 @@ class Resources:
     # -- the one write path ----------------------------------------------------------------
 
     def write(self, method, url, form=None, recover=None, operation=None):
-        """Every change goes through here: nothing is sent in check mode."""
+        """Every change goes through here: nothing is sent in check mode. A create or an update
+        must be answered with the resource, as Twilio does; a delete with nothing (204)."""
         if self.module.check_mode:
             return None
-        return self.client.request(method, url, form=form, recover=recover, pace=self.pace(operation))
+        answer = self.client.request(method, url, form=form, recover=recover, pace=self.pace(operation))
+        if method == 'DELETE':
+            return answer
+        return self.client.believe(method, url, answer, self.sid_prefix)
 
     def apply(self, change):
         """Carry a Change out; returns (resource after, diff before, diff after)."""
@@ -601,7 +629,7 @@ class Resources:
             identity = tuple(change.values.get(option) for option in self.identity)
             created = self.write('POST', self.collection_url(), self.form(change.values), operation='create',
                                  recover=lambda: next(iter(self.find_remote(identity)), None))
-            if created is None:
+            if self.module.check_mode:
                 # Check mode: the resource as it would be; the account is known when any answer named it.
                 created = self.shaped(change.values)
                 created['account_sid'] = self.client.account_sid or self.client.seen_account_sid
@@ -609,7 +637,7 @@ class Resources:
         if change.operation == 'update':
             current = change.current
             updated = self.write('POST', self.instance_url(current['sid']), self.form(change.values), operation='update')
-            after = updated if updated is not None else self.shaped(change.values, current)
+            after = self.shaped(change.values, current) if self.module.check_mode else updated
             before = self.shaped(dict((option, get_path(current, self.field(option).response)) for option in change.values), {})
             return after, before, self.shaped(change.values, {})
         if change.operation == 'delete':

@@ -20,6 +20,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import traceback
+
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal, get_path
@@ -43,23 +45,30 @@ class ListingLookup:
         return [record for record in self.records if self.resources.matches(record, identity, self.ignore_case)]
 
 
-def owned_fields(family):
-    """What an owned resource is recorded with: its SID, and the fields that identify it or were
-    set on create, so that purge can tell whether it is still what was made."""
-    return [field for field in family.fields if '.' not in field.option and (field.option in family.identity or field.create_only)]
+def recorded_spec(family):
+    """The options of what a record says of one resource (an item of owned, an entry's known): its
+    SID and the family's recorded fields, all required, so that nothing is trusted unchecked."""
+    spec = dict(sid=dict(type='str', required=True))
+    spec.update((option, dict(family.field(option).argument(), required=True)) for option in family.recorded)
+    return spec
+
+
+def recorded(family, resource):
+    """What a record keeps of a resource as the API answers it."""
+    item = dict(sid=resource['sid'])
+    item.update((option, get_path(resource, family.field(option).response)) for option in family.recorded)
+    return item
 
 
 def set_argument_spec(family):
     """The options of a module for a set of resources of one family."""
-    owned = dict(sid=dict(type='str', required=True))
-    owned.update((field.option, field.argument()) for field in owned_fields(family))
     entry = family.options()
-    entry['known_sid'] = dict(type='str')
+    entry['known'] = dict(type='dict', options=recorded_spec(family))
     spec = connection_argument_spec()
     spec.update(
         entries=dict(type='list', elements='dict', required=True, options=entry),
         purge=dict(type='bool', default=False),
-        owned=dict(type='list', elements='dict', default=[], options=owned),
+        owned=dict(type='list', elements='dict', default=[], options=recorded_spec(family)),
         ignore_case=dict(type='bool', default=False),
     )
     return spec
@@ -123,9 +132,7 @@ class ResourceSet:
             current = lookup.by_sid(item['sid'])
             if current is None or item['sid'] in claimed:
                 continue
-            changed = [field.option for field in owned_fields(self.resources)
-                       if item.get(field.option) is not None
-                       and field.normalize(get_path(current, field.response)) != field.normalize(item[field.option])]
+            changed = self.resources.changed_since_recorded(item, current)
             if changed:
                 reason = ('made by this collection, but its %s changed since (by hand?); left as it is, delete it yourself if it should go'
                           % ' and '.join(changed))
@@ -142,7 +149,7 @@ class ResourceSet:
         after = len(lookup.records) + sum(1 for change in changes if change.operation == 'create') \
             - sum(1 for change in changes if change.operation == 'delete')
         if after > cap and any(change.operation == 'create' for change in changes):
-            return ['this run would leave %d %ss in the account; Twilio allows %d' % (after, self.resources.label, cap)]
+            return ['this run would leave %d %s in the account; Twilio allows %d' % (after, self.resources.plural, cap)]
         return []
 
     def _record(self, change, resource, before, after):
@@ -159,8 +166,7 @@ class ResourceSet:
         if change.operation in ('create', 'update') and resource.get('sid'):
             # What the collection made is owned from now on; an owned resource it renamed is
             # recorded with its new name, so that purge still recognises it.
-            item = dict(sid=resource['sid'])
-            item.update((field.option, get_path(resource, field.response)) for field in owned_fields(self.resources))
+            item = recorded(self.resources, resource)
             known = [position for position, owned in enumerate(self.owned) if owned['sid'] == item['sid']]
             if known:
                 self.owned[known[0]] = item
@@ -200,12 +206,19 @@ class ResourceSet:
         except Refusal as exc:
             self.fail('Nothing was written: %s' % exc)
         except TwilioApiError as exc:
-            extra = dict(error=exc.as_result())
-            if writing is not None:
-                # The entries after the one whose write failed were not carried out.
-                extra['unreached'] = len([change for change in changes[writing + 1:] if change.desired is not None])
-            self.fail(str(exc), **extra)
+            self.fail(str(exc), error=exc.as_result(), **self._unreached(changes, writing))
+        except Exception as exc:  # pylint: disable=broad-except
+            # A defect must not lose what was made before it: owned and the results still come back.
+            self.fail('unexpected error, please report it: %s: %s' % (exc.__class__.__name__, exc), exception=traceback.format_exc(),
+                      **self._unreached(changes, writing))
         self.exit()
+
+    @staticmethod
+    def _unreached(changes, writing):
+        """The entries after the one whose write failed, which were not carried out."""
+        if writing is None:
+            return {}
+        return dict(unreached=len([change for change in changes[writing + 1:] if change.desired is not None]))
 
     def _result(self):
         changed = any(result['changed'] for result in self.results) or bool(self.purged)

@@ -23,8 +23,8 @@ STUDIO_FLOW_FIELDS = (
 
 class StudioFlows(Resources):
     label = 'Studio Flow'
-    product, path, list_key, page_size = STUDIO_FLOWS
-    sid_prefix = 'FW'
+    plural = 'Studio Flows'
+    product, path, list_key, page_size, sid_prefix = STUDIO_FLOWS
     result_key = 'studio_flow'
     fields = STUDIO_FLOW_FIELDS
     identity = ('friendly_name',)

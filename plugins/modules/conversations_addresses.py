@@ -44,7 +44,7 @@ attributes:
 options:
   entries:
     description:
-      - The addresses, each as M(twilio_ops.flex.conversations_address) takes one, plus O(entries[].known_sid).
+      - The addresses, each as M(twilio_ops.flex.conversations_address) takes one, plus O(entries[].known).
       - Two entries must not name the same address.
     type: list
     elements: dict
@@ -66,15 +66,14 @@ options:
         type: str
         required: true
       type:
-        description: Its type when it was recorded.
+        description: Its type when it was recorded. An address whose type differs is not purged.
         type: str
+        required: true
         choices: [sms, whatsapp, messenger, gbm, email, rcs, apple, chat]
       address:
-        description: Its address when it was recorded.
+        description: Its address when it was recorded. An address that differs is not purged.
         type: str
-      address_country:
-        description: Its country when it was recorded.
-        type: str
+        required: true
   ignore_case:
     description:
       - Match entries to existing addresses without regard to the case of the address (a deployment key SID's hex

@@ -47,14 +47,14 @@ attributes:
 options:
   entries:
     description:
-      - The Flex Flows, each as M(twilio_ops.flex.flex_flow) takes one, plus O(entries[].known_sid).
+      - The Flex Flows, each as M(twilio_ops.flex.flex_flow) takes one, plus O(entries[].known).
       - Two entries must not name the same flow.
     type: list
     elements: dict
     required: true
   purge:
     description:
-      - Delete the flows of O(owned) that no entry claims (by SID, by O(entries[].known_sid) or by name), unless they
+      - Delete the flows of O(owned) that no entry claims (by SID, by O(entries[].known) or by name), unless they
         were changed by hand since they were recorded.
     type: bool
     default: false
@@ -72,9 +72,11 @@ options:
       friendly_name:
         description: Its name when it was recorded. A flow renamed since is not purged.
         type: str
+        required: true
       channel_type:
         description: Its channel type when it was recorded. A flow whose channel type changed since is not purged.
         type: str
+        required: true
         choices: [web, sms, facebook, whatsapp, line, custom]
   ignore_case:
     description:

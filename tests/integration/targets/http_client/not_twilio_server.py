@@ -11,7 +11,10 @@ What a mistyped base URL or a proxy gives back, by the first path segment:
   /listbody    every request: 200 with a JSON list instead of an object
   /paging      a Flex Flow list in two pages whose next_page_url spells this server's host in
                upper case: the same server, which the client must follow
-None of these is Twilio's answer; only /paging is a list as Twilio gives it."""
+  /foreign     lists: an empty page as Twilio gives it; other reads and every write: 200 or 201
+               with a JSON object that is no Twilio resource; deletes: 204 (an API of something
+               else, or a proxy that answers for it)
+None of these is Twilio's answer; only /paging and the lists of /foreign are lists as Twilio gives them."""
 
 import http.server
 import json
@@ -20,6 +23,8 @@ from urllib.parse import urlsplit
 import serve_during
 
 FLOW = {'sid': 'FO' + '1' * 32, 'account_sid': 'AC' + '0' * 32, 'friendly_name': 'Page one', 'channel_type': 'web'}
+LIST_KEYS = {'FlexFlows': 'flex_flows', 'Addresses': 'address_configurations', 'Flows': 'flows'}
+FOREIGN = {'hello': 'world'}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -41,10 +46,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._json(200, {'flex_flows': [FLOW], 'meta': {
                 'next_page_url': 'http://%s/paging/v1/FlexFlows?PageSize=1000&Page=1&PageToken=PA%s' % (host, FLOW['sid']),
                 'key': 'flex_flows'}})
+        if mode == 'foreign':
+            key = LIST_KEYS.get(path.path.rsplit('/', 1)[-1])
+            return self._json(200, {key: [], 'meta': {'next_page_url': None, 'key': key}} if key else FOREIGN)
         return self._send(500, b'unknown mode', 'text/plain')
 
-    do_DELETE = do_GET
-    do_POST = do_GET
+    def do_POST(self):  # pylint: disable=invalid-name
+        if self.path.startswith('/foreign/'):
+            return self._json(201, FOREIGN)
+        return self.do_GET()
+
+    def do_DELETE(self):  # pylint: disable=invalid-name
+        if self.path.startswith('/foreign/'):
+            return self._send(204, b'', 'application/json')
+        return self.do_GET()
 
     def _json(self, status, body):
         self._send(status, json.dumps(body).encode(), 'application/json')

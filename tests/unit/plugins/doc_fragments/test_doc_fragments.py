@@ -24,6 +24,7 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import set_argument_spec
 
 MODULES = ('conversations_address', 'conversations_address_info', 'conversations_addresses', 'flex_account_info', 'flex_configuration_info',
            'flex_flow', 'flex_flow_info', 'flex_flows', 'studio_flow_info')
@@ -63,6 +64,7 @@ def test_the_connection_fragment_documents_exactly_connection_argument_spec():
     for name, option in spec.items():
         assert documented[name]['type'] == option['type'], name
         assert documented[name].get('default') == option.get('default'), name
+        assert documented[name].get('required', False) == option.get('required', False), name
 
 
 @pytest.mark.parametrize('product', PRODUCTS, ids=[product.key for product in PRODUCTS])
@@ -102,16 +104,17 @@ def assert_documents(documented, spec):
         assert documented[name]['type'] == option['type'], name
         assert documented[name].get('choices') == option.get('choices'), name
         assert documented[name].get('default') == option.get('default'), name
+        assert documented[name].get('required', False) == option.get('required', False), name
         if option.get('options'):
             assert_documents(documented[name]['suboptions'], option['options'])
 
 
-@pytest.mark.parametrize('fragment, spec', [(flex_flow_options, FlexFlows.options), (conversations_address_options, ConversationsAddresses.options)],
+@pytest.mark.parametrize('fragment, family', [(flex_flow_options, FlexFlows), (conversations_address_options, ConversationsAddresses)],
                          ids=['flex_flow_options', 'conversations_address_options'])
-def test_the_option_fragments_document_exactly_the_family_options(fragment, spec):
-    assert_documents(yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)['options'], spec())
+def test_the_option_fragments_document_exactly_the_family_options(fragment, family):
+    assert_documents(yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)['options'], family.options())
     entries = yaml.safe_load(fragment.ModuleDocFragment.ENTRIES)['options']['entries']['suboptions']
-    assert_documents(entries, dict(spec(), known_sid=dict(type='str')))
+    assert_documents(entries, set_argument_spec(family)['entries']['options'])
 
 
 def as_entry_references(value):
@@ -130,8 +133,8 @@ def test_the_entries_text_repeats_the_options_of_one_resource(fragment):
     # The text is written twice (ansible-test wants literal strings): the two copies must not drift.
     options = yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)['options']
     entries = dict(yaml.safe_load(fragment.ModuleDocFragment.ENTRIES)['options']['entries']['suboptions'])
-    known_sid = entries.pop('known_sid')
+    known = entries.pop('known')
 
     assert entries == as_entry_references(options)
-    assert known_sid['type'] == 'str'
-    assert 'O(entries[].' in ' '.join(known_sid['description'])
+    assert known['type'] == 'dict'
+    assert 'O(entries[].' in ' '.join(known['description'])

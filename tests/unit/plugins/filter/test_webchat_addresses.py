@@ -236,6 +236,7 @@ def test_remove_legacy_only_in_conversations_mode(value):
     assert problems([{'language': 'en', 'deployment_key': KEY_EN}], api='conversations', remove_legacy=value) == []
 
 
+NOT_AN_ADDRESS = 'has an address that is not {api, language, sid, made, friendly_name (flex_flows) or address (conversations), ...}: '
 REMEDY = '; fix it, or move it away to start a new one (purge then deletes nothing made before)'
 
 
@@ -245,10 +246,16 @@ REMEDY = '; fix it, or move it away to start a new one (purge then deletes nothi
     (json.dumps(dict(format=2, site=SITE, addresses=[])), 'is not a record this role wrote (format 1 with a list of addresses)'),
     (json.dumps(dict(format=1, site=SITE, addresses={})), 'is not a record this role wrote (format 1 with a list of addresses)'),
     (json.dumps(dict(format=1, site='site2', addresses=[])), 'belongs to the site "site2", not "site1"'),
-    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='x')])), 'has an address that is not {api, language, sid, made, ...}: {"api": "x"}'),
-    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(1), made='yes')])),
-     'has an address that is not {api, language, sid, made, ...}: {"api": "flex_flows", "language": "en", "sid": "%s", "made": "yes"}' % fo(1)),
-], ids=['not JSON', 'a list', 'another format', 'addresses not a list', 'another site', 'foreign item', 'made not a bool'])
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='x')])), NOT_AN_ADDRESS + '{"api": "x"}'),
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(1), friendly_name='WebChat en', made='yes')])),
+     NOT_AN_ADDRESS + '{"api": "flex_flows", "language": "en", "sid": "%s", "friendly_name": "WebChat en", "made": "yes"}' % fo(1)),
+    # What the record says of an address is checked against the account before its SID is used: without it, nothing could be.
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(1), made=True)])),
+     NOT_AN_ADDRESS + '{"api": "flex_flows", "language": "en", "sid": "%s", "made": true}' % fo(1)),
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='conversations', language='en', sid=ig(1), friendly_name='WebChat en', made=True)])),
+     NOT_AN_ADDRESS + '{"api": "conversations", "language": "en", "sid": "%s", "friendly_name": "WebChat en", "made": true}' % ig(1)),
+], ids=['not JSON', 'a list', 'another format', 'addresses not a list', 'another site', 'foreign item', 'made not a bool',
+        'flex flow without its name', 'chat address without its address'])
 def test_a_corrupt_or_foreign_record_is_a_problem(text, problem):
     found = webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, text)
 
@@ -311,12 +318,14 @@ def test_flex_flow_entries_leave_the_chat_service_to_the_module_when_the_site_na
     assert 'ignore_case' not in entry
 
 
-def test_known_sid_comes_from_the_record_of_the_same_api_and_language():
+def test_known_comes_from_the_record_of_the_same_api_and_language_with_what_it_says():
     record = [recorded('flex_flows', 'pt-BR', fo(1), True), recorded('conversations', 'en', ig(2), True, address=KEY_EN),
               recorded('flex_flows', 'de', fo(3), False)]
     entries = plan([{'language': 'pt-br'}, {'language': 'en'}, {'language': 'de', 'state': 'absent'}], record)['flex_flows']['entries']
 
-    assert [entry.get('known_sid') for entry in entries] == [fo(1), None, fo(3)]
+    # The module checks the flow still has the recorded name and channel before it trusts the SID.
+    assert [entry.get('known') for entry in entries] == [dict(sid=fo(1), friendly_name='WebChat pt-BR', channel_type='web'), None,
+                                                         dict(sid=fo(3), friendly_name='WebChat de', channel_type='web')]
 
 
 def test_conversations_entries():
@@ -334,12 +343,12 @@ def test_conversations_entries():
     assert found['conversations'] == dict(run=True, languages=['en', 'pt-BR', 'de', 'it'], owned=[], entries=[
         dict(type='chat', address=KEY_EN, friendly_name='WebChat en',
              auto_creation=dict(enabled=False, type='studio', studio_flow_sid=FLOW, conversation_service_sid=CHAT)),
-        dict(type='chat', address=KEY_PT, friendly_name='WebChat pt-BR', known_sid=ig(1),
+        dict(type='chat', address=KEY_PT, friendly_name='WebChat pt-BR', known=dict(sid=ig(1), type='chat', address=KEY_PT),
              auto_creation=dict(enabled=True, type='studio', studio_flow='Webchat Flow', conversation_service_sid=CHAT)),
         dict(address='CV' + '3' * 32, type='chat', state='absent'),
-        # No key given: only the address the record knows can be retired, by SID.
-        dict(sid=ig(2), state='absent'),
-        # fr: no key, no record: nothing to retire, no entry.
+        # The address the record knows, whatever key is given (none here).
+        dict(address=KEY_IT, type='chat', state='absent', known=dict(sid=ig(2), type='chat', address=KEY_IT)),
+        # fr: no key, no record: nothing known to retire, no entry.
     ])
     assert found['flex_flows']['run'] is False
 
@@ -368,15 +377,18 @@ def test_without_purge_nothing_is_offered():
     assert found['flex_flows']['owned'] == []
 
 
-def test_remove_legacy_plans_a_legacy_delete_per_present_language():
+def test_remove_legacy_plans_a_legacy_delete_per_language_retired_or_not():
     record = [recorded('flex_flows', 'pt-BR', fo(1), True)]
     languages = [{'language': 'pt-br', 'deployment_key': KEY_PT}, {'language': 'en', 'deployment_key': KEY_EN},
                  {'language': 'it', 'state': 'absent', 'deployment_key': KEY_IT}]
     found = plan(languages, record, api='conversations', remove_legacy=True)
 
     assert found['legacy'] == [
-        dict(language='pt-BR', entry=dict(friendly_name='WebChat pt-BR', channel_type='web', state='absent', known_sid=fo(1))),
-        dict(language='en', entry=dict(friendly_name='WebChat en', channel_type='web', state='absent')),
+        dict(language='pt-BR', entry=dict(legacy('pt-BR'), known=dict(sid=fo(1), friendly_name='WebChat pt-BR', channel_type='web')),
+             retired=False),
+        dict(language='en', entry=legacy('en'), retired=False),
+        # A retired language's legacy address goes whether or not a chat address exists.
+        dict(language='it', entry=legacy('it'), retired=True),
     ]
     assert found['flex_flows'] == dict(run=True, entries=[], languages=[], owned=[])
 
@@ -391,6 +403,16 @@ def moving_site():
 
 def legacy(language):
     return dict(friendly_name='WebChat %s' % language, channel_type='web', state='absent')
+
+
+def test_a_retired_language_loses_its_legacy_address_while_the_site_moves():
+    found = plan([{'language': 'en', 'deployment_key': KEY_EN}, {'language': 'de', 'state': 'absent'}], api='conversations', remove_legacy=True)
+
+    assert found['conversations']['languages'] == ['en']
+    # Nothing is created for de, so nothing waits: its legacy address is deleted in the same run.
+    assert webchat_addresses_flex_flow_entries(found, run([address_result('none', ig(1), KEY_EN, 'WebChat en')])) == [
+        legacy('en'), legacy('de')]
+    assert webchat_addresses_flex_flow_entries(found, run([], failed=True, msg='failed')) == [legacy('de')]
 
 
 def test_a_legacy_delete_only_for_languages_whose_chat_address_exists():
@@ -534,7 +556,7 @@ def test_conversations_outcome_publishes_the_address_and_retires_the_legacy_reco
                  api='conversations', remove_legacy=True)
     conversations = run([address_result('create', ig(1), KEY_EN, 'WebChat en')], failed=True, msg='POST ... answered HTTP 500', unreached=0)
     legacy_entries = webchat_addresses_flex_flow_entries(found, conversations)
-    assert legacy_entries == [dict(legacy('en'), known_sid=fo(1))]
+    assert legacy_entries == [dict(legacy('en'), known=dict(sid=fo(1), friendly_name='WebChat en', channel_type='web'))]
     flex_flows = run([flex_result('delete')])
     result = outcome(found, flex_flows, conversations)
 

@@ -968,13 +968,41 @@ def test_a_list_answer_without_twilios_shape_is_an_error_with_the_hint(body):
     assert len(replay.requests) == 1
 
 
-@pytest.mark.parametrize('body', [[flex_flow_record()], 'text', 5])
-def test_an_instance_answer_that_is_not_an_object_is_an_error_with_the_hint(body):
+@pytest.mark.parametrize('body', [[flex_flow_record()], 'text', 5, {'hello': 'world'}, dict(flex_flow_record(), sid=STUDIO_SID),
+                                  dict(flex_flow_record(), sid=None)],
+                         ids=['a list', 'text', 'a number', 'another object', 'another SID type', 'no sid'])
+def test_an_instance_answer_that_is_not_a_resource_is_an_error_with_the_hint(body):
     result, failed, replay = run(flex_flow_info, dict(sid=FLOW_SID), [Call('GET', FLOW_URL, json=body)])
 
     assert failed
-    assert result['error']['message'] == 'the answer is not a JSON object as Twilio sends; ' + FLEX_HINT
+    assert result['error']['message'] == 'the answer is not a JSON object with a Flex Flow SID (FO...) as Twilio sends; ' + FLEX_HINT
     assert result['error']['path'] == '/v1/FlexFlows/%s' % FLOW_SID
+
+
+def test_an_instance_answer_about_another_resource_is_an_error_with_the_hint():
+    result, failed, replay = run(flex_flow_info, dict(sid=FLOW_SID), [Call('GET', FLOW_URL, json=flex_flow_record(sid=FLOW_SID_2))])
+
+    assert failed
+    assert result['error']['message'] == 'the answer is about Flex Flow %s, not the one asked for; %s' % (FLOW_SID_2, FLEX_HINT)
+
+
+def test_a_list_record_without_a_sid_of_the_family_is_an_error_with_the_hint():
+    body = dict(flex_flows=[flex_flow_record(), {'hello': 'world'}], meta=dict(next_page_url=None))
+    result, failed, replay = run(flex_flow_info, {}, [Call('GET', FLEX_FLOWS, params={'PageSize': 1000}, json=body)])
+
+    assert failed
+    assert result['error']['message'] == 'the answer is not a list page of objects each with a Flex Flow SID (FO...) as Twilio sends; ' + FLEX_HINT
+
+
+@pytest.mark.parametrize('status, answer', [(201, {'hello': 'world'}), (204, None), (201, []), (201, flex_flow_record(sid=STUDIO_SID))],
+                         ids=['another object', 'no body', 'a list', 'another SID type'])
+def test_a_write_answered_without_the_resource_is_an_error_not_a_create(status, answer):
+    # An empty or foreign answer to a create must not pass for the resource, nor for the check-mode prediction.
+    result, failed, replay = run_create([list_flex_flows([], name=NAME), create_flex_flow(EXTERNAL_FORM, answer, status=status)])
+
+    assert failed
+    assert result['msg'] == 'POST /v1/FlexFlows: the answer is not a JSON object with a Flex Flow SID (FO...) as Twilio sends; ' + FLEX_HINT
+    assert len(replay.requests) == 2
 
 
 @pytest.mark.parametrize('module, call, option, base, default', [

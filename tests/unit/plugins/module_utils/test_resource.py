@@ -35,7 +35,7 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
     get_path,
     set_path,
 )
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import owned_fields, set_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import recorded, set_argument_spec
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     CHAT_SERVICE_SID,
     FLOW_SID,
@@ -162,6 +162,7 @@ def test_serialize(field, value, expected):
     (LIST, ['onMessageAdded'], None),
     (LIST, ['onMessageAdded', ' '], 'must not hold empty or blank items'),
     (LIST, [''], 'must not hold empty or blank items'),
+    (LIST, [], "must not be empty: Twilio's API cannot be sent an empty list (leave the option out to keep what the resource has)"),
 ])
 def test_problem(field, value, expected):
     assert field.problem(value) == expected
@@ -273,26 +274,35 @@ def test_conversations_address_argument_spec():
     assert ConversationsAddresses.options() == ConversationsAddresses.options()
 
 
-@pytest.mark.parametrize('family, owned', [
-    (FlexFlows, dict(sid=dict(type='str', required=True), friendly_name=dict(type='str'),
-                     channel_type=dict(type='str', choices=list(CHANNEL_TYPES)))),
+@pytest.mark.parametrize('family, recorded', [
+    (FlexFlows, dict(sid=dict(type='str', required=True), friendly_name=dict(type='str', required=True),
+                     channel_type=dict(type='str', choices=list(CHANNEL_TYPES), required=True))),
     (ConversationsAddresses, dict(
-        sid=dict(type='str', required=True), type=dict(type='str', choices=list(ADDRESS_TYPES)), address=dict(type='str'),
-        address_country=dict(type='str'))),
+        sid=dict(type='str', required=True), type=dict(type='str', choices=list(ADDRESS_TYPES), required=True),
+        address=dict(type='str', required=True))),
 ], ids=['flex_flows', 'conversations_addresses'])
-def test_set_argument_spec(family, owned):
+def test_set_argument_spec(family, recorded):
+    # What a record says of a resource (owned, an entry's known) is all required: nothing is trusted unchecked.
     spec = set_argument_spec(family)
 
-    assert spec['entries'] == dict(type='list', elements='dict', required=True, options=dict(family.options(), known_sid=dict(type='str')))
-    assert spec['owned'] == dict(type='list', elements='dict', default=[], options=owned)
+    assert spec['entries'] == dict(type='list', elements='dict', required=True,
+                                   options=dict(family.options(), known=dict(type='dict', options=recorded)))
+    assert spec['owned'] == dict(type='list', elements='dict', default=[], options=recorded)
     assert spec['purge'] == dict(type='bool', default=False)
     assert spec['ignore_case'] == dict(type='bool', default=False)
     assert spec['auth_token']['no_log'] is True
 
 
-def test_owned_fields_are_identity_and_create_only_top_level_fields():
-    assert [field.option for field in owned_fields(FlexFlows)] == ['friendly_name', 'channel_type']
-    assert [field.option for field in owned_fields(ConversationsAddresses)] == ['type', 'address', 'address_country']
+def test_a_record_keeps_the_sid_and_the_recorded_fields_as_the_api_answers_them():
+    assert recorded(FlexFlows, flex_flow(channel_type='sms')) == dict(sid=FLOW_SID, friendly_name='WebChat en', channel_type='sms')
+    assert recorded(ConversationsAddresses, address_configuration()) == dict(
+        sid=address_configuration()['sid'], type='chat', address=address_configuration()['address'])
+
+
+@pytest.mark.parametrize('family, label, plural', [(FlexFlows, 'Flex Flow', 'Flex Flows'),
+                                                   (ConversationsAddresses, 'Conversations address', 'Conversations addresses')])
+def test_the_plural_of_each_family(family, label, plural):
+    assert (family.label, family.plural) == (label, plural)
 
 
 @pytest.mark.parametrize('fields', [FLEX_FLOW_FIELDS, CONVERSATIONS_ADDRESS_FIELDS], ids=['flex_flow', 'conversations_address'])
@@ -515,13 +525,33 @@ def test_summary_of_each_family():
 
 # -- locate and plan, from a fixed listing ----------------------------------------------------------
 
-def test_locate_by_known_sid_first_then_by_name():
-    family, desired = flows(friendly_name='WebChat en', known_sid=FLOW_SID_2)
-    renamed_by_hand = flex_flow(sid=FLOW_SID_2, name='Old name')
-    lookup = FakeLookup([flex_flow(), renamed_by_hand], family)
+def test_locate_by_known_first_when_it_is_still_as_recorded():
+    # Recorded as 'Old name' and still so: the entry's flow, to be renamed in place.
+    family, desired = flows(friendly_name='WebChat en', known=dict(sid=FLOW_SID_2, friendly_name='Old name', channel_type='web'))
+    recorded_flow = flex_flow(sid=FLOW_SID_2, name='Old name')
+    lookup = FakeLookup([flex_flow(), recorded_flow], family)
 
-    assert family.locate(desired, lookup) is renamed_by_hand
-    assert family.locate(family.desired(dict(desired.params, known_sid='FO' + '9' * 32)), lookup) == flex_flow()
+    assert family.locate(desired, lookup) is recorded_flow
+    assert family.warnings == []
+
+
+def test_locate_by_a_known_sid_that_is_gone_falls_back_to_the_name():
+    family, desired = flows(friendly_name='WebChat en', known=dict(sid='FO' + '9' * 32, friendly_name='WebChat en', channel_type='web'))
+
+    assert family.locate(desired, FakeLookup([flex_flow()], family)) == flex_flow()
+    assert family.warnings == []
+
+
+@pytest.mark.parametrize('changed, by_hand', [('friendly_name', dict(name='Sales team chat')), ('channel_type', dict(channel_type='sms')),
+                                              ('friendly_name and channel_type', dict(name='Support SMS', channel_type='sms'))])
+def test_locate_leaves_a_known_sid_that_is_no_longer_as_recorded_and_looks_by_name(changed, by_hand):
+    # A SID is no proof of ownership either: a flow changed since it was recorded is someone else's now.
+    family, desired = flows(friendly_name='WebChat en', known=dict(sid=FLOW_SID_2, friendly_name='WebChat en', channel_type='web'))
+    taken_over = flex_flow(sid=FLOW_SID_2, **by_hand)
+
+    assert family.locate(desired, FakeLookup([taken_over], family)) is (taken_over if 'name' not in by_hand else None)
+    assert family.warnings == ['"WebChat en": %s is recorded with another %s (changed by hand since?); it is left as it is, and the entry '
+                               'is looked up by friendly_name' % (family.summary(taken_over), changed)]
 
 
 def test_locate_by_a_sid_that_does_not_exist_is_refused_unless_absent():

@@ -181,7 +181,7 @@ def test_a_sid_that_does_not_exist_is_refused():
     result, failed, replay = run(dict(sid=ADDRESS_SID, friendly_name=NAME), [get_address(None, ADDRESS_SID)])
 
     assert failed
-    assert result['msg'] == 'Nothing was written: no Conversations address has sid %s; to create one, give address without sid' % ADDRESS_SID
+    assert result['msg'] == 'Nothing was written: no Conversations address has sid %s; to create one, give type and address without sid' % ADDRESS_SID
 
 
 # -- idempotence and update ------------------------------------------------------------------------
@@ -411,6 +411,9 @@ INVALID = [
      'auto_creation.type studio needs auto_creation.studio_flow_sid (or auto_creation.studio_flow, by name)'),
     ('blank filter', dict(address=DEPLOYMENT_KEY, auto_creation=dict(webhook_filters=['onMessageAdded', ' '])),
      'auto_creation.webhook_filters must not hold empty or blank items'),
+    ('no filter', dict(address=DEPLOYMENT_KEY, auto_creation=dict(webhook_filters=[])),
+     "auto_creation.webhook_filters must not be empty: Twilio's API cannot be sent an empty list (leave the option out to keep what the "
+     'resource has)'),
     ('bad webhook url', dict(address=DEPLOYMENT_KEY, auto_creation=dict(webhook_url='hooks.example.test')),
      'auto_creation.webhook_url "hooks.example.test" is not an absolute http(s) URL such as https://example.com/webhook'),
     ('negative retry count', dict(address=DEPLOYMENT_KEY, auto_creation=dict(studio_retry_count=-1)),

@@ -63,7 +63,7 @@ def operations(result):
 
 
 def owned(sid, key, kind='chat'):
-    return dict(sid=sid, type=kind, address=key, address_country=None)
+    return dict(sid=sid, type=kind, address=key)
 
 
 def test_converged_entries_cost_one_studio_list_and_one_listing_of_every_page_and_no_write():
@@ -132,7 +132,7 @@ def test_refusals_fail_the_whole_run_with_every_reason_and_no_write():
 
 def test_invalid_entries_fail_before_any_request():
     args = dict(entries=[chat('+15005550006', 'WebChat de'), chat(DEPLOYMENT_KEY, 'a'), chat(DEPLOYMENT_KEY, 'b')],
-                owned=[dict(sid=DEPLOYMENT_KEY)])
+                owned=[owned(DEPLOYMENT_KEY, DEPLOYMENT_KEY)])
     result, failed, replay = run(args, [])
 
     assert failed
@@ -161,14 +161,27 @@ def test_purge_deletes_only_owned_addresses_no_entry_claims_and_keeps_changed_on
     assert result['owned'] == [owned(ADDRESS_SID_3, '+15005550006')]
 
 
-def test_known_sid_finds_the_address_when_the_entry_names_another_key():
-    # A chat address cannot move to another deployment key: known_sid finds it, and the key is refused.
-    args = dict(entries=[chat(DEPLOYMENT_KEY_3, NAME, known_sid=ADDRESS_SID)])
+def test_a_known_address_is_found_when_the_entry_names_another_key():
+    # A chat address cannot move to another deployment key: known finds it, and the key is refused.
+    args = dict(entries=[chat(DEPLOYMENT_KEY_3, NAME, known=owned(ADDRESS_SID, DEPLOYMENT_KEY))])
     result, failed, replay = run(args, [list_studio_flows([studio_flow()]), list_addresses([EN])])
 
     assert failed
     assert result['msg'].startswith('Nothing was written: entry 1 "%s": chat address "%s" (%s) has address "%s", not "%s"' % (
         DEPLOYMENT_KEY_3, DEPLOYMENT_KEY, ADDRESS_SID, DEPLOYMENT_KEY, DEPLOYMENT_KEY_3))
+
+
+def test_a_known_address_not_as_recorded_is_left_alone_and_the_entry_found_by_its_address():
+    # The record says the address of IG1... is the key ...f00; the account says otherwise: no proof, nothing deleted.
+    args = dict(entries=[dict(type='chat', address=DEPLOYMENT_KEY_2, state='absent', known=owned(ADDRESS_SID, DEPLOYMENT_KEY_2))])
+    result, failed, replay = run(args, [list_addresses([EN])])
+
+    assert not failed, result
+    assert result['changed'] is False
+    assert [item['operation'] for item in result['results']] == ['none']
+    assert replay.warnings == ['entry 1 "%s": chat address "%s" (%s) is recorded with another address (changed by hand since?); it is '
+                               'left as it is, and the entry is looked up by address' % (DEPLOYMENT_KEY_2, DEPLOYMENT_KEY, ADDRESS_SID)]
+    assert [request['method'] for request in replay.requests] == ['GET']
 
 
 def test_a_write_failing_midway_returns_the_results_so_far():

@@ -13,6 +13,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
+import pytest
+
 from ansible_collections.twilio_ops.flex.plugins.modules import flex_flows
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ACCOUNT_SID,
@@ -224,7 +226,7 @@ def test_no_diff_without_diff_mode():
 def test_invalid_entries_and_duplicates_fail_before_any_request_with_every_reason():
     args = dict(entries=[entry('WebChat en'), entry('WebChat en'), entry(' WebChat fr'), dict(friendly_name='WebChat de', integration=dict(retry_count=9)),
                          dict(sid=FLOW_SID, enabled=True), dict(sid=FLOW_SID, enabled=False)],
-                owned=[dict(sid='FO1')])
+                owned=[owned('FO1', 'WebChat it')])
     result, failed, replay = run(args, [])
 
     assert failed
@@ -262,8 +264,8 @@ def test_refusals_after_the_reads_fail_the_whole_run_with_every_reason_and_no_wr
 
 
 def test_two_entries_that_reach_one_flow_are_refused():
-    # By name, and by the known_sid of another entry.
-    args = dict(entries=[entry('WebChat en'), entry('WebChat pt', known_sid=FLOW_SID)])
+    # By name, and by the known flow of another entry.
+    args = dict(entries=[entry('WebChat en'), entry('WebChat pt', known=owned(FLOW_SID, 'WebChat en'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat en')])])
 
     assert failed
@@ -364,13 +366,15 @@ def test_an_owned_flow_changed_by_hand_is_kept_with_a_warning():
     assert [request['method'] for request in replay.requests] == ['GET']
 
 
-def test_an_owned_flow_recorded_without_its_name_is_purged_by_sid():
-    args = dict(entries=[], purge=True, owned=[dict(sid=FLOW_SID)])
-    result, failed, replay = run(args, [list_flex_flows([web(FLOW_SID, 'Anything')]), delete_flex_flow(FLOW_SID)])
+@pytest.mark.parametrize('item, missing', [(dict(sid=FLOW_SID), 'channel_type, friendly_name'),
+                                           (dict(sid=FLOW_SID, friendly_name='Support SMS'), 'channel_type')])
+def test_an_owned_flow_must_be_recorded_with_its_name_and_channel(item, missing):
+    # Purge compares what the record says with the flow: a record that says nothing would prove nothing.
+    result, failed, replay = run(dict(entries=[], purge=True, owned=[item]), [])
 
-    assert not failed, result
-    assert [item['sid'] for item in result['purged']] == [FLOW_SID]
-    assert result['owned'] == []
+    assert failed
+    assert result['msg'] == 'missing required arguments: %s found in owned' % missing
+    assert replay.requests == []
 
 
 def test_owned_flows_that_no_longer_exist_are_dropped_from_owned():
@@ -383,7 +387,7 @@ def test_owned_flows_that_no_longer_exist_are_dropped_from_owned():
 
 
 def test_an_owned_flow_renamed_by_its_entry_is_owned_under_its_new_name():
-    args = dict(entries=[entry('WebChat pt-BR', known_sid=FLOW_SID)], owned=[owned(FLOW_SID, 'WebChat pt')])
+    args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID, 'WebChat pt'))], owned=[owned(FLOW_SID, 'WebChat pt')])
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt')]),
              update_flex_flow({'FriendlyName': 'WebChat pt-BR'}, web(FLOW_SID, 'WebChat pt-BR'))]
     result, failed, replay = run(args, calls)
@@ -401,11 +405,44 @@ def test_a_flow_updated_but_not_made_here_is_not_owned():
     assert result['owned'] == []
 
 
-# -- known_sid ----------------------------------------------------------------------------------------------
+def test_a_create_answered_without_the_flow_fails_and_still_returns_what_was_made_before():
+    # A proxy's (or a broken) answer to the second create: the first flow stays owned, so a record keeps it.
+    args = dict(entries=[entry('WebChat en', chat_service_sid=CHAT_SERVICE_SID), entry('WebChat fr', chat_service_sid=CHAT_SERVICE_SID)])
+    calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat en'), web(FLOW_SID, 'WebChat en')),
+             create_flex_flow(create_form('WebChat fr'), [])]
+    result, failed, replay = run(args, calls)
+
+    assert failed
+    assert result['msg'].startswith('POST /v1/FlexFlows: the answer is not a JSON object with a Flex Flow SID (FO...) as Twilio sends; ')
+    assert operations(result) == [('create', FLOW_SID, 'WebChat en')]
+    assert result['owned'] == [owned(FLOW_SID, 'WebChat en')]
+    assert result['unreached'] == 0
 
 
-def test_known_sid_renames_the_flow_in_place():
-    args = dict(entries=[entry('WebChat pt-BR', known_sid=FLOW_SID)])
+def test_an_unexpected_error_after_a_create_still_returns_what_was_made(monkeypatch):
+    # A defect in the collection must not lose the flows made before it: the role records them from owned.
+    def broken(self, resource):
+        if resource.get('friendly_name') == 'WebChat fr':
+            raise KeyError('demo_url')
+        return {}
+    monkeypatch.setattr(flex_flows.FlexFlows, 'describe', broken)
+    args = dict(entries=[entry('WebChat en', chat_service_sid=CHAT_SERVICE_SID), entry('WebChat fr', chat_service_sid=CHAT_SERVICE_SID)])
+    calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat en'), web(FLOW_SID, 'WebChat en')),
+             create_flex_flow(create_form('WebChat fr'), web(FLOW_SID_2, 'WebChat fr'))]
+    result, failed, replay = run(args, calls)
+
+    assert failed
+    assert result['msg'] == "unexpected error, please report it: KeyError: 'demo_url'"
+    assert 'Traceback' in result['exception']
+    assert result['owned'] == [owned(FLOW_SID, 'WebChat en'), owned(FLOW_SID_2, 'WebChat fr')]
+    assert operations(result) == [('create', FLOW_SID, 'WebChat en')]
+
+
+# -- known --------------------------------------------------------------------------------------------------
+
+
+def test_a_known_flow_still_as_recorded_is_renamed_in_place():
+    args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID, 'WebChat pt'))])
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt'), web(FLOW_SID_2, 'WebChat en')]),
              update_flex_flow({'FriendlyName': 'WebChat pt-BR'}, web(FLOW_SID, 'WebChat pt-BR'))]
     result, failed, replay = run(args, calls, diff=True)
@@ -415,16 +452,16 @@ def test_known_sid_renames_the_flow_in_place():
     assert result['diff'][0]['before'] == dict(friendly_name='WebChat pt')
 
 
-def test_known_sid_that_is_gone_falls_back_to_the_name():
-    args = dict(entries=[entry('WebChat pt-BR', known_sid=FLOW_SID_2)])
+def test_a_known_flow_that_is_gone_falls_back_to_the_name():
+    args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID_2, 'WebChat pt'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt-BR')])])
 
     assert not failed, result
     assert operations(result) == [('none', FLOW_SID, 'WebChat pt-BR')]
 
 
-def test_known_sid_that_is_gone_and_no_flow_by_name_creates():
-    args = dict(entries=[entry('WebChat pt-BR', known_sid=FLOW_SID_2, chat_service_sid=CHAT_SERVICE_SID)])
+def test_a_known_flow_that_is_gone_and_no_flow_by_name_creates():
+    args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID_2, 'WebChat pt'), chat_service_sid=CHAT_SERVICE_SID)])
     calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat pt-BR'), web(FLOW_SID, 'WebChat pt-BR'))]
     result, failed, replay = run(args, calls)
 
@@ -432,8 +469,8 @@ def test_known_sid_that_is_gone_and_no_flow_by_name_creates():
     assert operations(result) == [('create', FLOW_SID, 'WebChat pt-BR')]
 
 
-def test_a_rename_by_known_sid_onto_another_flows_name_is_refused():
-    args = dict(entries=[entry('WebChat en', known_sid=FLOW_SID)])
+def test_a_rename_of_a_known_flow_onto_another_flows_name_is_refused():
+    args = dict(entries=[entry('WebChat en', known=owned(FLOW_SID, 'WebChat pt'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt'), web(FLOW_SID_2, 'WebChat en')])])
 
     assert failed
@@ -441,12 +478,29 @@ def test_a_rename_by_known_sid_onto_another_flows_name_is_refused():
                              '"WebChat en" (%s, web) already has that friendly_name' % (FLOW_SID, FLOW_SID_2))
 
 
-def test_known_sid_must_be_a_flex_flow_sid():
-    result, failed, replay = run(dict(entries=[entry('WebChat en', known_sid=STUDIO_SID)]), [])
+def test_a_known_sid_must_be_a_flex_flow_sid():
+    result, failed, replay = run(dict(entries=[entry('WebChat en', known=owned(STUDIO_SID, 'WebChat en'))]), [])
 
     assert failed
-    assert result['msg'] == ('Invalid input, nothing was sent to Twilio: entry 1 "WebChat en": known_sid "%s" is a Studio Flow SID, '
+    assert result['msg'] == ('Invalid input, nothing was sent to Twilio: entry 1 "WebChat en": known.sid "%s" is a Studio Flow SID, '
                              'expected a Flex Flow SID (FO followed by 32 hex digits)' % STUDIO_SID)
+
+
+@pytest.mark.parametrize('state', ['present', 'absent'])
+def test_a_known_flow_renamed_by_hand_is_left_alone_and_the_entry_found_by_name(state):
+    # The record says "WebChat fr"; someone renamed it "Partner portal chat" since: it is theirs now.
+    taken_over = web(FLOW_SID, 'Partner portal chat')
+    args = dict(entries=[entry('WebChat fr', known=owned(FLOW_SID, 'WebChat fr'), state=state, chat_service_sid=CHAT_SERVICE_SID)])
+    calls = [STUDIO_LIST, list_flex_flows([taken_over])]
+    if state == 'present':
+        calls = calls + [create_flex_flow(create_form('WebChat fr'), web(FLOW_SID_2, 'WebChat fr'))]
+    result, failed, replay = run(args, calls[1:] if state == 'absent' else calls)
+
+    assert not failed, result
+    assert operations(result) == ([('create', FLOW_SID_2, 'WebChat fr')] if state == 'present' else [('none', None, None)])
+    assert replay.warnings == ['entry 1 "WebChat fr": "Partner portal chat" (%s, web) is recorded with another friendly_name (changed by '
+                               'hand since?); it is left as it is, and the entry is looked up by friendly_name' % FLOW_SID]
+    assert [request['method'] for request in replay.requests].count('DELETE') == 0
 
 
 # -- ignore_case ----------------------------------------------------------------------------------------------

@@ -34,8 +34,9 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import creden
 ROLE = 'webchat_addresses'
 APIS = ('flex_flows', 'conversations')
 RECORD_FORMAT = 1
-# The field of a record's address, per API, that its module checks before acting on the SID.
-RECORDED_AS = dict(flex_flows='friendly_name', conversations='address')
+# What the record keeps of an address, per API, for its module to check before acting on the SID:
+# the field it stores, and what every address the role makes has besides.
+RECORDED_AS = dict(flex_flows=('friendly_name', dict(channel_type='web')), conversations=('address', dict(type='chat')))
 RECORD_NOTE = ('Written by the twilio_ops.flex.webchat_addresses role: the addresses it manages for this site, by language. '
                'Keep it with the inventory (it holds SIDs, no secret). Purge deletes only addresses marked "made".')
 
@@ -100,7 +101,7 @@ def _read_record(text, site):
     for item in addresses:
         if not (isinstance(item, dict) and item.get('api') in APIS and isinstance(item.get('language'), str)
                 and isinstance(item.get('sid'), str) and isinstance(item.get('made'), bool)
-                and isinstance(item.get(RECORDED_AS[item['api']]), str)):
+                and isinstance(item.get(RECORDED_AS[item['api']][0]), str)):
             return [], ('has an address that is not {api, language, sid, made, friendly_name (flex_flows) or address '
                         '(conversations), ...}: %s' % quoted(item))
     return addresses, None
@@ -109,9 +110,8 @@ def _read_record(text, site):
 def _recorded_as(item):
     """What the record says of an address, as the set modules take it (owned, an entry's known):
     the modules check that the address still is so before they act on its SID."""
-    if item['api'] == 'flex_flows':
-        return dict(sid=item['sid'], friendly_name=item['friendly_name'], channel_type='web')
-    return dict(sid=item['sid'], type='chat', address=item['address'])
+    field, made_as = RECORDED_AS[item['api']]
+    return dict(made_as, sid=item['sid'], **{field: item[field]})
 
 
 def _recorded(record, api, language):

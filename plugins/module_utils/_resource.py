@@ -513,16 +513,15 @@ class Resources:
                 raise Refusal('no %s has sid %s; to create one, give %s without sid' % (
                     self.label, desired.sid, ' and '.join(self.needed_on_create or self.identity)))
             return current
-        if desired.known:
-            current = lookup.by_sid(desired.known['sid'])
-            changed = self.changed_since_recorded(desired.known, current) if current is not None else None
-            if current is not None and not changed:
+        current = lookup.by_sid(desired.known['sid']) if desired.known else None
+        if current is not None:
+            changed = self.changed_since_recorded(desired.known, current)
+            if not changed:
                 return current
-            if changed:
-                # A SID is no proof either: changed by hand (or a wrong record), it is someone else's now.
-                self.warnings.append('%s: %s is recorded with another %s (changed by hand since?); it is left as it is, and the '
-                                     'entry is looked up by %s' % (desired.label, self.summary(current), ' and '.join(changed),
-                                                                   ' and '.join(self.identity)))
+            # A SID is no proof either: changed by hand (or a wrong record), it is someone else's now.
+            self.warnings.append('%s: %s is recorded with another %s (changed by hand since?); it is left as it is, and the '
+                                 'entry is looked up by %s' % (desired.label, self.summary(current), ' and '.join(changed),
+                                                               ' and '.join(self.identity)))
         matches = lookup.by_identity(desired.identity)
         if len(matches) > 1:
             raise Refusal('%d %s have this %s (%s); name the one you mean by sid' % (

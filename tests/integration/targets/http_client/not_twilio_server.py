@@ -17,7 +17,6 @@ What a mistyped base URL or a proxy gives back, by the first path segment:
 None of these is Twilio's answer; only /paging and the lists of /foreign are lists as Twilio gives them."""
 
 import http.server
-import json
 from urllib.parse import urlsplit
 
 import serve_during
@@ -27,52 +26,39 @@ LIST_KEYS = {'FlexFlows': 'flex_flows', 'Addresses': 'address_configurations', '
 FOREIGN = {'hello': 'world'}
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(serve_during.StandIn):
     def do_GET(self):  # pylint: disable=invalid-name
         path = urlsplit(self.path)
         mode = path.path.split('/')[1]
         if mode == 'html':
-            return self._send(404, b'<html><body><h1>Not Found</h1></body></html>', 'text/html')
+            return self.send(404, b'<html><body><h1>Not Found</h1></body></html>', 'text/html')
         if mode == 'wrongshape':
             body = {'flex_flows': 'oops', 'meta': {'next_page_url': None}} if path.path.endswith('/FlexFlows') else [1, 2]
-            return self._json(200, body)
+            return self.send_json(200, body)
         if mode == 'listbody':
-            return self._json(200, [FLOW])
+            return self.send_json(200, [FLOW])
         if mode == 'paging':
             host = 'LOCALHOST:%d' % self.server.server_address[1]
             if 'PageToken' in path.query:
-                return self._json(200, {'flex_flows': [dict(FLOW, sid='FO' + '2' * 32, friendly_name='Page two')],
-                                        'meta': {'next_page_url': None, 'key': 'flex_flows'}})
-            return self._json(200, {'flex_flows': [FLOW], 'meta': {
+                return self.send_json(200, {'flex_flows': [dict(FLOW, sid='FO' + '2' * 32, friendly_name='Page two')],
+                                            'meta': {'next_page_url': None, 'key': 'flex_flows'}})
+            return self.send_json(200, {'flex_flows': [FLOW], 'meta': {
                 'next_page_url': 'http://%s/paging/v1/FlexFlows?PageSize=1000&Page=1&PageToken=PA%s' % (host, FLOW['sid']),
                 'key': 'flex_flows'}})
         if mode == 'foreign':
             key = LIST_KEYS.get(path.path.rsplit('/', 1)[-1])
-            return self._json(200, {key: [], 'meta': {'next_page_url': None, 'key': key}} if key else FOREIGN)
-        return self._send(500, b'unknown mode', 'text/plain')
+            return self.send_json(200, {key: [], 'meta': {'next_page_url': None, 'key': key}} if key else FOREIGN)
+        return self.send(500, b'unknown mode', 'text/plain')
 
     def do_POST(self):  # pylint: disable=invalid-name
         if self.path.startswith('/foreign/'):
-            return self._json(201, FOREIGN)
+            return self.send_json(201, FOREIGN)
         return self.do_GET()
 
     def do_DELETE(self):  # pylint: disable=invalid-name
         if self.path.startswith('/foreign/'):
-            return self._send(204, b'', 'application/json')
+            return self.send(204, b'', 'application/json')
         return self.do_GET()
-
-    def _json(self, status, body):
-        self._send(status, json.dumps(body).encode(), 'application/json')
-
-    def _send(self, status, payload, kind):
-        self.send_response(status)
-        self.send_header('Content-Type', kind)
-        self.send_header('Content-Length', str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
-        pass
 
 
 def main():

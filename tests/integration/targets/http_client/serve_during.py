@@ -2,12 +2,32 @@
 # Copyright (c) 2026 twilio_ops.flex contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What the target's stand-in servers share: serve on loopback while one command runs."""
+"""What the target's stand-in servers share: a quiet request handler with one way to answer, and
+serving on loopback while one command runs."""
 
+import http.server
+import json
 import os
 import subprocess
 import sys
 import threading
+
+
+class StandIn(http.server.BaseHTTPRequestHandler):
+    """The base of a stand-in's handler: answers with send() or send_json(), logs nothing."""
+
+    def send(self, status, payload, kind):
+        self.send_response(status)
+        self.send_header('Content-Type', kind)
+        self.send_header('Content-Length', str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def send_json(self, status, body):
+        self.send(status, json.dumps(body).encode(), 'application/json')
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        pass
 
 
 def command_line(argv):

@@ -10,7 +10,6 @@ validate_certs is false."""
 
 import datetime
 import http.server
-import json
 import os
 import ssl
 import tempfile
@@ -40,17 +39,9 @@ def self_signed(directory):
     return cert_path, key_path
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(serve_during.StandIn):
     def do_GET(self):  # pylint: disable=invalid-name
-        body = json.dumps(CONFIGURATION).encode()
-        self.send_response(200)
-        self.send_header('Content-Type', 'application/json')
-        self.send_header('Content-Length', str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
-        pass
+        self.send_json(200, CONFIGURATION)
 
 
 def main():

@@ -320,12 +320,17 @@ class TwilioClient:
         return self.base_url(product_key) + path
 
     def _hint(self, url):
-        """The question a message asks when an answer is not Twilio's: is the product's URL right?"""
-        for key, value in self._base_urls.items():
-            if url.startswith(value):
-                product = PRODUCTS_BY_KEY[key]
-                return 'is %s right (%s; Twilio\'s is %s)?' % (product.option, value, product.default)
-        return 'is the API URL right?'
+        """The question a message asks when an answer is not Twilio's: is the product's URL right?
+        The product is the one whose base URL the request's URL starts with (the longest); when
+        several products were given the same base URL, the question names them all."""
+        bases = [value for value in self._base_urls.values() if url.startswith(value)]
+        if not bases:
+            return 'is the API URL right?'
+        base = max(bases, key=len)
+        products = [PRODUCTS_BY_KEY[key] for key, value in self._base_urls.items() if value == base]
+        options = ' or '.join(product.option for product in products)
+        defaults = ' and '.join(product.default for product in products)
+        return 'is %s right (%s; Twilio\'s %s %s)?' % (options, base, 'is' if len(products) == 1 else 'are', defaults)
 
     # -- requests --------------------------------------------------------------------------
 

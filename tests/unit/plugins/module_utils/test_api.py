@@ -1019,6 +1019,16 @@ def test_the_hint_names_the_url_option_of_the_product_that_answered(module, call
     assert result['msg'].endswith("as Twilio sends; is %s right (%s; Twilio's is %s)?" % (option, base, default))
 
 
+def test_the_hint_names_every_product_given_the_same_url():
+    # One URL given for Flex and Studio: which option is wrong cannot be told, so both are named.
+    calls = [Call('GET', STUDIO + '/v2/Flows', params={'PageSize': 1000}, content=b'<html>Not the API</html>')]
+    result, failed, replay = run(flex_flow, dict(friendly_name=NAME, studio_flow=STUDIO_NAME, flex_api_url=STUDIO), calls)
+
+    assert failed
+    assert result['msg'].endswith("is flex_api_url or studio_api_url right (%s; Twilio's are https://flex-api.twilio.com and "
+                                  "https://studio.twilio.com)?" % STUDIO)
+
+
 def test_a_shape_error_names_the_request_and_no_status():
     result, failed, replay = run(flex_flow_info, {}, [Call('GET', FLEX_FLOWS, params={'PageSize': 1000}, json=['a', 'list'])])
 

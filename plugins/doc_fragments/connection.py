@@ -10,7 +10,7 @@ __metaclass__ = type
 
 class ModuleDocFragment(object):
     """The connection options every module takes; the twin of connection_argument_spec() in
-    plugins/module_utils/_api.py, which derives the URL options from the product table in
+    plugins/module_utils/_connection.py, which derives the URL options from the product table in
     _products.py (validate-modules checks that the two agree; tests/unit checks the table's
     defaults and environment variables against this text)."""
 
@@ -43,28 +43,25 @@ options:
     description:
       - Base URL of the Twilio Flex API, without a trailing version path.
       - Override it to reach the collection's emulator, for example V(http://127.0.0.1:8642/flex-api).
-      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then the default. An empty value counts as
-        not set.
+      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then Twilio's own, V(https://flex-api.twilio.com).
+        An empty value counts as not set.
       - Checked only by a module that calls the Flex API.
       - Flex is offered only in Twilio's US1 region, so there is no region or edge setting.
     type: str
-    default: https://flex-api.twilio.com
   studio_api_url:
     description:
       - Base URL of the Twilio Studio API, used to resolve Studio flows by name.
-      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then the default. An empty value counts
-        as not set.
+      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then Twilio's own, V(https://studio.twilio.com).
+        An empty value counts as not set.
       - Checked only by a module that calls the Studio API.
     type: str
-    default: https://studio.twilio.com
   conversations_api_url:
     description:
       - Base URL of the Twilio Conversations API, for the Flex Conversations addresses.
-      - If not set, the environment variable E(TWILIO_CONVERSATIONS_API_URL) is used, then the default. An empty value
-        counts as not set.
+      - If not set, the environment variable E(TWILIO_CONVERSATIONS_API_URL) is used, then Twilio's own, V(https://conversations.twilio.com).
+        An empty value counts as not set.
       - Checked only by a module that calls the Conversations API.
     type: str
-    default: https://conversations.twilio.com
   validate_certs:
     description:
       - Whether to verify the TLS certificates of the API. Only switch it off for a test endpoint you trust.
@@ -100,8 +97,4 @@ notes:
   - >-
     When Twilio refuses the credentials (HTTP 401), the message says which pair was used and where each part came from
     (an option, or an environment variable), never the secret.
-seealso:
-  - name: Flex Flow API reference
-    description: Twilio's reference for the resource these modules manage.
-    link: https://www.twilio.com/docs/flex/developer/messaging/api/flex-flow
 '''

@@ -32,8 +32,7 @@ GATHER_SUBSETS = ('configuration', 'studio_flows')
 class Account:
     """The account reads of one module run, each made on first use and kept."""
 
-    def __init__(self, module, client):
-        self.module = module
+    def __init__(self, client):
         self.client = client
         self._read = {}
 

@@ -14,23 +14,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import email.utils
-import os
 import random
 import sys
 import time
 import traceback
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import _load_params, env_fallback, missing_required_lib
-from ansible_collections.twilio_ops.flex.plugins.module_utils._products import (
-    CREDENTIALS,
-    PRODUCTS,
-    PRODUCTS_BY_KEY,
-    base_url,
-    origin,
-    plain_http_warning,
-    url_problem,
-)
+from ansible.module_utils.basic import missing_required_lib
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import PRODUCTS_BY_KEY, base_url, origin, plain_http_warning, url_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_TYPES, credential_problem, sid_problem
 
@@ -62,22 +53,6 @@ PACING_MARGIN = 1.05
 # Indirections so unit tests can replay retries and pacing without waiting.
 _sleep = time.sleep
 _monotonic = time.monotonic
-
-
-def connection_argument_spec():
-    """Options every module of the collection takes to reach Twilio (documented by the
-    twilio_ops.flex.connection doc fragment): the credentials, one base URL per product of
-    PRODUCTS, and the transport settings."""
-    spec = dict((option, dict(type='str', no_log=secret, fallback=(env_fallback, [env])))
-                for option, env, secret in CREDENTIALS)
-    for product in PRODUCTS:
-        spec[product.option] = dict(type='str', default=product.default, fallback=(env_fallback, [product.env]))
-    spec.update(
-        validate_certs=dict(type='bool', default=True),
-        timeout=dict(type='float', default=30.0),
-        retry_timeout=dict(type='float', default=60.0),
-    )
-    return spec
 
 
 class TwilioApiError(Exception):
@@ -253,14 +228,7 @@ class TwilioClient:
 
     def _source(self, option):
         """Where a connection option's value came from, for messages that must not show it."""
-        env = dict((name, variable) for name, variable, secret in CREDENTIALS)[option]
-        try:
-            raw = _load_params()
-        except Exception:  # pylint: disable=broad-except
-            raw = {}
-        if raw.get(option) in (None, '') and os.environ.get(env):
-            return 'the environment variable %s' % env
-        return 'the option %s' % option
+        return self.module.sources.get(option, 'the option %s' % option)
 
     def _credentials(self):
         """Basic-auth pair: an API key and secret when given (they win over an auth token, as in
@@ -479,13 +447,3 @@ class TwilioClient:
             url, query = next_url, None
         return records
 
-
-def run_read(module, read):
-    """Exit a read-only module with the fields read(client) returns, or fail with the API error;
-    either way with the retries the reads needed."""
-    client = TwilioClient(module)
-    try:
-        found = read(client)
-    except TwilioApiError as exc:
-        module.fail_json(msg=str(exc), error=exc.as_result(), retries=client.retries)
-    module.exit_json(changed=False, retries=client.retries, **found)

@@ -16,7 +16,8 @@ __metaclass__ = type
 import re
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid, quoted
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import ApiField, Refusal, Resources, Variants
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import ApiField, Variants
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Refusal, Resources
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
 ADDRESS_TYPES = ('sms', 'whatsapp', 'messenger', 'gbm', 'email', 'rcs', 'apple', 'chat')

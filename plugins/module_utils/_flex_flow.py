@@ -15,7 +15,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import chat_service_sid
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import ApiField, Refusal, Resources, Variants
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import ApiField, Variants
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Refusal, Resources
 
 CHANNEL_TYPES = ('web', 'sms', 'facebook', 'whatsapp', 'line', 'custom')
 INTEGRATION_TYPES = ('studio', 'external', 'task')

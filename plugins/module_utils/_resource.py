@@ -27,179 +27,10 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, TwilioClient, connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._products import url_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, resource_options, set_path
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted, studio_flow_sids
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
-
-_ARG_TYPES = {'str': 'str', 'sid': 'str', 'url': 'str', 'bool': 'bool', 'int': 'int', 'list': 'list'}
-
-
-class ApiField:
-    """One row of a field table.
-
-    option:      the module option, dotted for a sub-option ('integration.flow_sid')
-    form:        the form field the API takes on create and update ('Integration.FlowSid')
-    response:    the key in the API's JSON answer, dotted for nested objects ('integration.flow_sid')
-    kind:        str, sid, url, bool, int or list (of strings, compared as a set: the API does not
-                 promise an order); decides the option type, validation and comparison
-    create_only: set on create only; never sent in an update, and a different value on an existing
-                 resource is refused (the resource would have to be replaced)
-    ignore_case: compared without regard to case (the API echoes what was sent, in any case)
-    name:        a name people read and type: refused with white space at its start or end
-    """
-
-    def __init__(self, option, form, response, kind='str', choices=None, sid_prefix=None, minimum=None, maximum=None,
-                 nonblank=False, create_only=False, ignore_case=False, no_log=False, name=False):
-        self.option = option
-        self.form = form
-        self.response = response
-        self.kind = kind
-        self.choices = choices
-        self.sid_prefix = sid_prefix
-        self.minimum = minimum
-        self.maximum = maximum
-        self.nonblank = nonblank or name
-        self.create_only = create_only
-        self.ignore_case = ignore_case
-        self.no_log = no_log
-        self.name = name
-
-    def argument(self):
-        spec = dict(type=_ARG_TYPES[self.kind])
-        if self.kind == 'list':
-            spec['elements'] = 'str'
-        if self.choices:
-            spec['choices'] = list(self.choices)
-        if self.no_log:
-            spec['no_log'] = True
-        return spec
-
-    def normalize(self, value):
-        """The comparable form of a value from the user or from the API: the API may answer
-        null where the user said '' (or []), 'true' where the user said True, 'POST' for post."""
-        if value is None:
-            return None
-        if self.kind == 'bool':
-            if isinstance(value, str):
-                return value.strip().lower() == 'true'
-            return bool(value)
-        if self.kind == 'int':
-            try:
-                return int(value)
-            except (TypeError, ValueError):
-                return value
-        if self.kind == 'list':
-            items = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
-            items = frozenset(str(item).lower() if self.ignore_case else str(item) for item in items)
-            return items or None
-        value = str(value)
-        if value == '':
-            return None
-        return value.lower() if self.ignore_case else value
-
-    def display(self, value):
-        """A normalized value as results show it (a set becomes a sorted list)."""
-        return sorted(value) if isinstance(value, frozenset) else value
-
-    def same(self, one, other):
-        """Whether two values (from the user or the API) mean the same."""
-        return self.normalize(one) == self.normalize(other)
-
-    def serialize(self, value):
-        """The form-field text: lower-case booleans (the API rejects True), digits for integers,
-        a list as the same key repeated (what requests sends for a list value), in the order given."""
-        if self.kind == 'bool':
-            return 'true' if self.normalize(value) else 'false'
-        if self.kind == 'list':
-            return [str(item) for item in value or ()]
-        return '' if value is None else str(value)
-
-    def problem(self, value):
-        """Why a user-given value is unacceptable, or None."""
-        if self.sid_prefix:
-            found = sid_problem(value, self.sid_prefix)
-            if found:
-                return '%s %s' % (quoted(value), found)
-        if self.kind == 'list':
-            if not value:
-                # Form encoding has no empty list: [] would be sent as nothing and never converge.
-                return "must not be empty: Twilio's API cannot be sent an empty list (leave the option out to keep what the resource has)"
-            if any(not str(item).strip() for item in value):
-                return 'must not hold empty or blank items'
-            return None
-        if self.nonblank and not str(value).strip():
-            return 'must not be empty or only whitespace'
-        if self.name and str(value) != str(value).strip():
-            return '%s must not start or end with white space (Twilio keeps it, and lookups by name would miss it)' % quoted(value)
-        if self.kind == 'url':
-            found = url_problem(value, 'https://example.com/webhook', base=False)
-            if found:
-                return '%s %s' % (quoted(value), found)
-        if self.kind == 'int':
-            if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
-                if self.minimum is not None and self.maximum is not None:
-                    return 'must be between %s and %s, got %s' % (self.minimum, self.maximum, value)
-                return 'must be at least %s, got %s' % (self.minimum, value)
-        return None
-
-
-class Variants:
-    """Which options each variant of a resource needs and accepts, keyed by the option that
-    selects the variant: the integration type of a Flex Flow, the auto-creation type of a
-    Conversations address. The API states these rules in prose only; checking them fails fast,
-    before a write, on new and existing resources alike."""
-
-    def __init__(self, selector, rules):
-        self.selector = selector
-        self.rules = rules
-
-    def options(self):
-        """Every option some variant needs or accepts."""
-        return set(option for needed, accepted in self.rules.values() for option in needed + accepted)
-
-    def owners(self, option):
-        return sorted(kind for kind, (needed, accepted) in self.rules.items() if option in needed or option in accepted)
-
-    def implied(self, given):
-        """The one variant whose needed options include one of given, or None."""
-        kinds = set(kind for kind, (needed, accepted) in self.rules.items() if any(option in given for option in needed))
-        return kinds.pop() if len(kinds) == 1 else None
-
-    def conflicting(self, given):
-        return len(set(kind for kind, (needed, accepted) in self.rules.items() if any(option in given for option in needed))) > 1
-
-
-def argument_spec_from_fields(fields):
-    """The module options of a field table, nesting dotted options as dict sub-options."""
-    spec = {}
-    for field in fields:
-        head, _dot, tail = field.option.partition('.')
-        if tail:
-            spec.setdefault(head, dict(type='dict', options={}))['options'][tail] = field.argument()
-        else:
-            spec[head] = field.argument()
-    return spec
-
-
-def get_path(data, dotted):
-    for key in dotted.split('.'):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
-def set_path(data, dotted, value):
-    keys = dotted.split('.')
-    for key in keys[:-1]:
-        if not isinstance(data.get(key), dict):
-            data[key] = {}
-        data = data[key]
-    data[keys[-1]] = value
-
-
 class Refusal(Exception):
     """What must not be done, said before anything is written."""
 
@@ -280,47 +111,31 @@ class Resources:
     replace_hint = 'to replace it, delete it (state=absent) and create it again'
     read_only = ('sid', 'account_sid', 'date_created', 'date_updated', 'url')
 
-    def __init__(self, module, client=None, account=None):
+    def __init__(self, module):
+        # The module run (_module.TwilioModule) owns the client, the account reads (Studio flows
+        # to resolve names, configurations to discover defaults, each made on first use), the
+        # warnings and the exit; the family only reads, plans and writes through them.
         self.module = module
-        self.client = client or TwilioClient(module)
-        # The account reads of the run (Studio flows to resolve names, configurations to discover
-        # defaults), each made on first use.
-        self.account = account or Account(module, self.client)
-        self.warnings = []
+        self.client = module.client
+        self.account = module.account
 
     # -- options --------------------------------------------------------------------------
 
     @classmethod
-    def options(cls):
-        """The options of one resource: the table's, the options that name a Studio flow, its
-        state and its SID (what a set module's entries take too)."""
-        spec = argument_spec_from_fields(cls.fields)
-        for name_option in cls.studio_flow_names.values():
-            head, _dot, tail = name_option.rpartition('.')
-            (spec[head]['options'] if head else spec)[tail] = dict(type='str')
-        spec.update(
-            state=dict(type='str', default='present', choices=['present', 'absent']),
-            sid=dict(type='str'),
-        )
-        return spec
-
-    @classmethod
     def argument_spec(cls):
-        """The options of the module for one resource: the connection and one resource's."""
-        spec = connection_argument_spec()
-        spec.update(cls.options())
-        return spec
+        """The options of the module for one resource (TwilioModule adds the connection's)."""
+        return resource_options(cls)
 
     @classmethod
     def info_argument_spec(cls, **filters):
-        """The options of an *_info module: the connection, sid, and the family's own filters."""
-        spec = connection_argument_spec()
-        spec.update(sid=dict(type='str'), **filters)
-        return spec
+        """The options of an *_info module: sid, and the family's own filters."""
+        return dict(sid=dict(type='str'), **filters)
 
     # -- URLs and reads -------------------------------------------------------------------
 
     def collection_url(self):
+        """The family's collection URL; the first call checks the product's base URL (an option a
+        module never uses cannot fail it), so a run calls it before its first request."""
         return self.client.url(self.product, self.path)
 
     def instance_url(self, key):
@@ -407,62 +222,10 @@ class Resources:
         if self.variants:
             # A variant the entry gives or implies must come with what it needs (whatever the
             # resource has now): the rule is checked before any request, as the API states it.
-            kind = self.variant(desired)[0]
-            problems.extend(self._variant_problems(desired, kind))
-            problems.extend(self._missing_needed(desired, kind) if kind else [])
+            kind = self.variants.of(self, desired)[0]
+            problems.extend(self.variants.problems(self, desired, kind))
+            problems.extend(self.variants.missing(self, desired, kind) if kind else [])
         return problems + self.extra_problems(desired)
-
-    def given_variant_options(self, desired):
-        """The variant options the entry sets, counting a name option as the field it resolves to."""
-        given = set(option for option in self.variants.options() if option in desired.values)
-        given.update(option for option, name_option in self.studio_flow_names.items() if get_path(desired.params, name_option))
-        return given
-
-    def variant(self, desired, current=None):
-        """(variant, how): the variant the resource will have, and whether the user gave it,
-        the options imply it, or it is the existing resource's own; (None, None) when nothing says."""
-        selector = self.variants.selector
-        if selector in desired.values:
-            return self.field(selector).normalize(desired.values[selector]), 'given'
-        # A name resolved to a variant's field says which variant is meant (studio_flow: studio).
-        for option, name_option in self.studio_flow_names.items():
-            if get_path(desired.params, name_option):
-                named = self.variants.implied([option])
-                if named is not None:
-                    return named, 'implied'
-        implied = self.variants.implied(self.given_variant_options(desired))
-        if implied is not None:
-            return implied, 'implied'
-        if current is not None and get_path(current, self.field(selector).response) is not None:
-            return self.field(selector).normalize(get_path(current, self.field(selector).response)), 'current'
-        return None, None
-
-    def _variant_problems(self, desired, kind):
-        selector = self.variants.selector
-        given = self.given_variant_options(desired)
-        if kind is None:
-            if self.variants.conflicting(given):
-                return ['the options given (%s) belong to different values of %s: set %s' % (', '.join(sorted(given)), selector, selector)]
-            return []
-        if kind not in self.variants.rules:
-            return []
-        needed, accepted = self.variants.rules[kind]
-        problems = []
-        for option in sorted(given):
-            if option not in needed and option not in accepted:
-                name_option = self.studio_flow_names.get(option)
-                shown = name_option if option not in desired.values and name_option else option
-                problems.append('%s applies only to %s %s, not %s' % (shown, selector, ' or '.join(self.variants.owners(option)), kind))
-        return problems
-
-    def _missing_needed(self, desired, kind):
-        problems = []
-        for option in self.variants.rules.get(kind, ((), ()))[0]:
-            name_option = self.studio_flow_names.get(option)
-            if option not in desired.values and not (name_option and get_path(desired.params, name_option)):
-                hint = ' (or %s, by name)' % name_option if name_option else ''
-                problems.append('%s %s needs %s%s' % (self.variants.selector, kind, option, hint))
-        return problems
 
     # -- hooks ------------------------------------------------------------------------------
 
@@ -480,7 +243,8 @@ class Resources:
             if not name or desired.state == 'absent':
                 continue
             sids, found, warnings = studio_flow_sids([name], self.account.studio_flows(), option)
-            self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
+            for warning in warnings:
+                self.module.warn_once(warning)
             if name in sids:
                 desired.values[option] = sids[name]
             problems.extend('%s: %s' % (name_option, problem) for problem in found)
@@ -519,7 +283,7 @@ class Resources:
             if not changed:
                 return current
             # A SID is no proof either: changed by hand (or a wrong record), it is someone else's now.
-            self.warnings.append('%s: %s is recorded with another %s (changed by hand since?); it is left as it is, and the '
+            self.module.warn_once('%s: %s is recorded with another %s (changed by hand since?); it is left as it is, and the '
                                  'entry is looked up by %s' % (desired.label, self.summary(current), ' and '.join(changed),
                                                                ' and '.join(self.identity)))
         matches = lookup.by_identity(desired.identity)
@@ -554,7 +318,7 @@ class Resources:
                 raise Refusal('; '.join(problems))
             return Change('delete', desired, current)
         if current is None:
-            kind = self.variant(desired)[0] if self.variants else None
+            kind = self.variants.of(self, desired)[0] if self.variants else None
             if self.variants and kind is None and self.variant_needed_on_create:
                 raise Refusal(self.create_needs_variant())
             values = self.complete_for_create(desired, dict(desired.values))
@@ -565,12 +329,12 @@ class Resources:
             self.label, self.replace_hint), getattr(lookup, 'ignore_case', False))
         values = dict(desired.values)
         if self.variants:
-            kind, how = self.variant(desired, current)
+            kind, how = self.variants.of(self, desired, current)
             if how in ('given', 'implied'):
                 values[self.variants.selector] = kind
             if how == 'current':
                 # Options the entry sets must suit the variant the resource keeps.
-                problems.extend(self._variant_problems(desired, kind))
+                problems.extend(self.variants.problems(self, desired, kind))
         problems.extend(self._identity_taken(desired, current, lookup))
         if problems:
             raise Refusal('; '.join(problems))
@@ -649,65 +413,32 @@ class Resources:
             return {}, change.current, {}
         return change.current or {}, None, None
 
-    # -- running a module for one resource -------------------------------------------------
+    # -- the flows a module runs (TwilioModule turns refusals and errors into its exit) -----
 
-    def run(self):
-        """Validate, converge one resource to the requested state, and exit the module."""
-        desired = self.desired(self.module.params)
-        problems = self.problems(desired)
+    def converge(self, desired):
+        """Converge one resource to the entry (already free of input problems); returns the
+        module's result. Raises Refusal or TwilioApiError."""
+        problems = self.resolve(desired)
         if problems:
-            self.fail('Invalid input, nothing was sent to Twilio: ' + '; '.join(problems))
-        # The family's own product is used in any case: its URL is checked before any request.
-        self.client.base_url(self.product)
-        result = dict(changed=False)
-        try:
-            problems = self.resolve(desired)
-            if problems:
-                raise Refusal('; '.join(problems))
-            lookup = RemoteLookup(self)
-            change = self.plan(desired, self.locate(desired, lookup), lookup)
-            resource, before, after = self.apply(change)
-        except Refusal as exc:
-            self.fail('Nothing was written: %s' % exc)
-        except TwilioApiError as exc:
-            self.fail(str(exc), error=exc.as_result())
-        result['changed'] = change.operation != 'none'
-        result['operation'] = change.operation
+            raise Refusal('; '.join(problems))
+        lookup = RemoteLookup(self)
+        change = self.plan(desired, self.locate(desired, lookup), lookup)
+        resource, before, after = self.apply(change)
+        result = dict(changed=change.operation != 'none', operation=change.operation)
         result[self.result_key] = resource
         if self.module._diff and change.operation != 'none':
             result['diff'] = dict(before=before, after=after)
         if resource:
             result.update(self.describe(resource))
-        self.exit(result)
+        return result
 
-    def run_info(self, result_key, sid=None, identity=None, keep=None):
-        """Read-only: every matching resource as a list ([] when none match), for *_info modules."""
-        if sid is not None and sid_problem(sid, self.sid_prefix):
-            self.fail('Invalid input, nothing was sent to Twilio: sid %s %s' % (quoted(sid), sid_problem(sid, self.sid_prefix)))
-        try:
-            if sid:
-                found = self.fetch(sid)
-                records = [found] if found else []
-                if identity is not None:
-                    records = [record for record in records if self.matches(record, (identity,))]
-            elif identity is not None:
-                records = self.find_remote((identity,))
-            else:
-                records = self.list()
-        except TwilioApiError as exc:
-            self.fail(str(exc), error=exc.as_result())
-        if keep is not None:
-            records = [record for record in records if keep(record)]
-        self.exit({result_key: records, 'changed': False})
-
-    def exit(self, result):
-        for warning in self.warnings:
-            self.module.warn(warning)
-        result['retries'] = self.client.retries
-        self.module.exit_json(**result)
-
-    def fail(self, msg, **extra):
-        for warning in self.warnings:
-            self.module.warn(warning)
-        extra['retries'] = self.client.retries
-        self.module.fail_json(msg=msg, **extra)
+    def find(self, sid=None, identity=None):
+        """Every resource with that SID and/or identity, or every resource: a fetch, a lookup
+        by identity or a list of every page. Raises TwilioApiError."""
+        if sid:
+            found = self.fetch(sid)
+            records = [found] if found else []
+            return [record for record in records if identity is None or self.matches(record, (identity,))]
+        if identity is not None:
+            return self.find_remote((identity,))
+        return self.list()

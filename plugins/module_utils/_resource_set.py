@@ -22,9 +22,11 @@ __metaclass__ = type
 
 import traceback
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, connection_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, recorded_spec, resource_options
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import INVALID
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal, get_path
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
 
@@ -45,14 +47,6 @@ class ListingLookup:
         return [record for record in self.records if self.resources.matches(record, identity, self.ignore_case)]
 
 
-def recorded_spec(family):
-    """The options of what a record says of one resource (an item of owned, an entry's known): its
-    SID and the family's recorded fields, all required, so that nothing is trusted unchecked."""
-    spec = dict(sid=dict(type='str', required=True))
-    spec.update((option, dict(family.field(option).argument(), required=True)) for option in family.recorded)
-    return spec
-
-
 def recorded(family, resource):
     """What a record keeps of a resource as the API answers it."""
     item = dict(sid=resource['sid'])
@@ -62,16 +56,14 @@ def recorded(family, resource):
 
 def set_argument_spec(family):
     """The options of a module for a set of resources of one family."""
-    entry = family.options()
+    entry = resource_options(family)
     entry['known'] = dict(type='dict', options=recorded_spec(family))
-    spec = connection_argument_spec()
-    spec.update(
+    return dict(
         entries=dict(type='list', elements='dict', required=True, options=entry),
         purge=dict(type='bool', default=False),
         owned=dict(type='list', elements='dict', default=[], options=recorded_spec(family)),
         ignore_case=dict(type='bool', default=False),
     )
-    return spec
 
 
 class ResourceSet:
@@ -137,7 +129,7 @@ class ResourceSet:
                 reason = ('made by this collection, but its %s changed since (by hand?); left as it is, delete it yourself if it should go'
                           % ' and '.join(changed))
                 self.kept.append(dict(sid=item['sid'], reason=reason, resource=current))
-                self.resources.warnings.append('purge: %s was %s' % (self.resources.summary(current), reason))
+                self.module.warn_once('purge: %s was %s' % (self.resources.summary(current), reason))
                 continue
             changes.append(Change('delete', None, current))
         return changes
@@ -178,8 +170,9 @@ class ResourceSet:
         entries = [resources.desired(entry, where='entry %d' % number) for number, entry in enumerate(self.params['entries'], 1)]
         problems = self._input_problems(entries)
         if problems:
-            self.fail('Invalid input, nothing was sent to Twilio: ' + '; '.join(problems))
-        resources.client.base_url(resources.product)
+            self.fail(INVALID + '; '.join(problems))
+        # The family's own product is used in any case: its URL is checked before any request.
+        resources.collection_url()
         changes, writing = [], None
         try:
             refusals = []
@@ -228,8 +221,8 @@ class ResourceSet:
         return result
 
     def exit(self):
-        self.resources.exit(self._result())
+        self.module.exit(self._result())
 
     def fail(self, msg, **extra):
         extra.update(self._result())
-        self.resources.fail(msg, **extra)
+        self.module.fail(msg, **extra)

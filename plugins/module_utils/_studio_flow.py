@@ -13,7 +13,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._account import STUDIO_FLOWS
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import ApiField, Resources
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import ApiField
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Resources
 
 # Only the name is ever matched; the collection never writes Studio flows.
 STUDIO_FLOW_FIELDS = (

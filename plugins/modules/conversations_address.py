@@ -159,17 +159,16 @@ error:
   sample: {"status": 400, "code": 20001, "message": "Invalid value for Type", "method": "POST", "path": "/v1/Configuration/Addresses"}
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
 
 
 def main():
-    module = AnsibleModule(
+    module = TwilioModule(
         argument_spec=ConversationsAddresses.argument_spec(),
         required_one_of=[('sid', 'address')],
-        supports_check_mode=True,
     )
-    ConversationsAddresses(module).run()
+    module.run_one(ConversationsAddresses(module))
 
 
 if __name__ == '__main__':

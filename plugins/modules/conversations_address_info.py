@@ -49,6 +49,9 @@ options:
 seealso:
   - module: twilio_ops.flex.conversations_address
   - module: twilio_ops.flex.conversations_addresses
+  - name: Flex Conversations address configuration API
+    description: Twilio's reference for the address configuration resource.
+    link: https://www.twilio.com/docs/conversations/api/address-configuration-resource
 '''
 
 EXAMPLES = r'''
@@ -98,21 +101,21 @@ retries:
   sample: []
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ADDRESS_TYPES, ConversationsAddresses
 
 
 def main():
     argument_spec = ConversationsAddresses.info_argument_spec(
         address=dict(type='str'), type=dict(type='str', choices=list(ADDRESS_TYPES)), friendly_name=dict(type='str'))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module = TwilioModule(argument_spec=argument_spec)
     params = module.params
 
     def keep(address):
         return ((params['type'] is None or str(address.get('type') or '').lower() == params['type'])
                 and (params['friendly_name'] is None or address.get('friendly_name') == params['friendly_name']))
 
-    ConversationsAddresses(module).run_info('address_configurations', sid=params['sid'], identity=params['address'], keep=keep)
+    module.run_info(ConversationsAddresses(module), 'address_configurations', sid=params['sid'], identity=params['address'], keep=keep)
 
 
 if __name__ == '__main__':

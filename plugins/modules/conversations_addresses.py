@@ -84,6 +84,9 @@ seealso:
   - module: twilio_ops.flex.conversations_address
   - module: twilio_ops.flex.conversations_address_info
   - module: twilio_ops.flex.flex_flows
+  - name: Flex Conversations address configuration API
+    description: Twilio's reference for the address configuration resource.
+    link: https://www.twilio.com/docs/conversations/api/address-configuration-resource
 '''
 
 EXAMPLES = r'''
@@ -173,13 +176,13 @@ error:
   sample: {"status": 400, "code": 20001, "message": "Invalid value for Type", "method": "POST", "path": "/v1/Configuration/Addresses"}
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import ResourceSet, set_argument_spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=set_argument_spec(ConversationsAddresses), supports_check_mode=True)
+    module = TwilioModule(argument_spec=set_argument_spec(ConversationsAddresses))
     ResourceSet(module, ConversationsAddresses(module)).run()
 
 

@@ -41,6 +41,12 @@ seealso:
   - module: twilio_ops.flex.flex_configuration_info
   - module: twilio_ops.flex.studio_flow_info
   - module: twilio_ops.flex.flex_flow
+  - name: Flex Configuration REST API
+    description: Twilio's reference for the Flex Configuration resource.
+    link: https://www.twilio.com/docs/flex/developer/config/flex-configuration-rest-api
+  - name: Studio Flow API reference
+    description: Twilio's reference for the Studio (v2) Flow resource.
+    link: https://www.twilio.com/docs/studio/rest-api/v2/flow
 '''
 
 EXAMPLES = r'''
@@ -100,16 +106,14 @@ retries:
   sample: []
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec, run_read
-from ansible_collections.twilio_ops.flex.plugins.module_utils._account import GATHER_SUBSETS, Account, read_flex_account
+from ansible_collections.twilio_ops.flex.plugins.module_utils._account import GATHER_SUBSETS, read_flex_account
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 
 
 def main():
-    argument_spec = connection_argument_spec()
-    argument_spec.update(gather_subset=dict(type='list', elements='str', choices=list(GATHER_SUBSETS), default=list(GATHER_SUBSETS)))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
-    run_read(module, lambda client: read_flex_account(Account(module, client), module.params['gather_subset']))
+    module = TwilioModule(argument_spec=dict(gather_subset=dict(type='list', elements='str', choices=list(GATHER_SUBSETS),
+                                                              default=list(GATHER_SUBSETS))))
+    module.run_read(lambda: read_flex_account(module.account, module.params['gather_subset']))
 
 
 if __name__ == '__main__':

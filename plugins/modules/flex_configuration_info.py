@@ -26,6 +26,9 @@ extends_documentation_fragment:
 options: {}
 seealso:
   - module: twilio_ops.flex.flex_flow
+  - name: Flex Configuration REST API
+    description: Twilio's reference for the Flex Configuration resource.
+    link: https://www.twilio.com/docs/flex/developer/config/flex-configuration-rest-api
 '''
 
 EXAMPLES = r'''
@@ -73,14 +76,12 @@ retries:
   sample: []
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec, run_read
-from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 
 
 def main():
-    module = AnsibleModule(argument_spec=connection_argument_spec(), supports_check_mode=True)
-    run_read(module, lambda client: dict(flex_configuration=Account(module, client).flex_configuration()))
+    module = TwilioModule(argument_spec={})
+    module.run_read(lambda: dict(flex_configuration=module.account.flex_configuration()))
 
 
 if __name__ == '__main__':

@@ -52,6 +52,9 @@ seealso:
   - name: Twilio WebChat setup guide
     description: Twilio recommends one WebChat address per use case, such as per website or per language.
     link: https://www.twilio.com/docs/flex/admin-guide/tutorials/webchat-setup
+  - name: Flex Flow API reference
+    description: Twilio's reference for the Flex Flow resource.
+    link: https://www.twilio.com/docs/flex/developer/messaging/api/flex-flow
 '''
 
 EXAMPLES = r'''
@@ -198,17 +201,16 @@ error:
            "more_info": "https://www.twilio.com/docs/errors/20404", "method": "GET", "path": "/v1/FlexFlows/FO0123456789abcdef0123456789abcdef"}
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 
 
 def main():
-    module = AnsibleModule(
+    module = TwilioModule(
         argument_spec=FlexFlows.argument_spec(),
         required_one_of=[('sid', 'friendly_name')],
-        supports_check_mode=True,
     )
-    FlexFlows(module).run()
+    module.run_one(FlexFlows(module))
 
 
 if __name__ == '__main__':

@@ -39,6 +39,9 @@ options:
     choices: [web, sms, facebook, whatsapp, line, custom]
 seealso:
   - module: twilio_ops.flex.flex_flow
+  - name: Flex Flow API reference
+    description: Twilio's reference for the Flex Flow resource.
+    link: https://www.twilio.com/docs/flex/developer/messaging/api/flex-flow
 '''
 
 EXAMPLES = r'''
@@ -95,17 +98,17 @@ retries:
   sample: []
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import CHANNEL_TYPES, FlexFlows
 
 
 def main():
     argument_spec = FlexFlows.info_argument_spec(friendly_name=dict(type='str'), channel_type=dict(type='str', choices=list(CHANNEL_TYPES)))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module = TwilioModule(argument_spec=argument_spec)
     params = module.params
     channel_type = params['channel_type']
-    FlexFlows(module).run_info(
-        'flex_flows', sid=params['sid'], identity=params['friendly_name'],
+    module.run_info(
+        FlexFlows(module), 'flex_flows', sid=params['sid'], identity=params['friendly_name'],
         keep=(lambda flow: flow.get('channel_type') == channel_type) if channel_type else None)
 
 

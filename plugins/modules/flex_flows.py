@@ -91,6 +91,9 @@ seealso:
   - name: Flex Messaging Limits
     description: Twilio's documented rate limits for Flex Flows, and the limit of 2500 flows per account.
     link: https://www.twilio.com/docs/flex/developer/messaging/limits
+  - name: Flex Flow API reference
+    description: Twilio's reference for the Flex Flow resource.
+    link: https://www.twilio.com/docs/flex/developer/messaging/api/flex-flow
 '''
 
 EXAMPLES = r'''
@@ -201,13 +204,13 @@ error:
   sample: {"status": 400, "code": 20001, "message": "Invalid value for ChannelType", "method": "POST", "path": "/v1/FlexFlows"}
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import ResourceSet, set_argument_spec
 
 
 def main():
-    module = AnsibleModule(argument_spec=set_argument_spec(FlexFlows), supports_check_mode=True)
+    module = TwilioModule(argument_spec=set_argument_spec(FlexFlows))
     ResourceSet(module, FlexFlows(module)).run()
 
 

@@ -36,6 +36,9 @@ options:
     type: str
 seealso:
   - module: twilio_ops.flex.flex_flow
+  - name: Studio Flow API reference
+    description: Twilio's reference for the Studio (v2) Flow resource.
+    link: https://www.twilio.com/docs/studio/rest-api/v2/flow
 '''
 
 EXAMPLES = r'''
@@ -70,13 +73,13 @@ retries:
   sample: []
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._studio_flow import StudioFlows
 
 
 def main():
-    module = AnsibleModule(argument_spec=StudioFlows.info_argument_spec(friendly_name=dict(type='str')), supports_check_mode=True)
-    StudioFlows(module).run_info('studio_flows', sid=module.params['sid'], identity=module.params['friendly_name'])
+    module = TwilioModule(argument_spec=StudioFlows.info_argument_spec(friendly_name=dict(type='str')))
+    module.run_info(StudioFlows(module), 'studio_flows', sid=module.params['sid'], identity=module.params['friendly_name'])
 
 
 if __name__ == '__main__':

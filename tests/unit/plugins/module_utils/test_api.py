@@ -28,7 +28,8 @@ import requests
 import urllib3
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils import _api
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, connection_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec, resolve_connection
 from ansible_collections.twilio_ops.flex.plugins.modules import (
     conversations_address_info,
     flex_configuration_info,
@@ -243,17 +244,29 @@ def test_connection_argument_spec_hides_the_secrets_and_derives_the_urls_from_th
     assert spec['api_secret']['no_log'] is True
     assert spec['api_key']['no_log'] is False
     assert spec['account_sid']['no_log'] is False
-    assert spec['flex_api_url']['default'] == 'https://flex-api.twilio.com'
-    assert spec['studio_api_url']['default'] == 'https://studio.twilio.com'
-    assert spec['conversations_api_url']['default'] == 'https://conversations.twilio.com'
+    # No default and no Ansible fallback: the collection resolves the environment itself (below).
+    for option in ('flex_api_url', 'studio_api_url', 'conversations_api_url'):
+        assert spec[option] == dict(type='str'), option
     assert spec['validate_certs'] == dict(type='bool', default=True)
     assert spec['timeout'] == dict(type='float', default=30.0)
     assert spec['retry_timeout'] == dict(type='float', default=60.0)
-    fallbacks = dict((name, option['fallback'][1]) for name, option in spec.items() if 'fallback' in option)
-    assert fallbacks == dict(
-        account_sid=['TWILIO_ACCOUNT_SID'], auth_token=['TWILIO_AUTH_TOKEN'], api_key=['TWILIO_API_KEY'],
-        api_secret=['TWILIO_API_SECRET'], flex_api_url=['TWILIO_FLEX_API_URL'], studio_api_url=['TWILIO_STUDIO_API_URL'],
-        conversations_api_url=['TWILIO_CONVERSATIONS_API_URL'])
+    assert [name for name, option in spec.items() if 'fallback' in option] == []
+
+
+def test_resolve_connection_takes_each_unset_option_from_its_environment_variable_and_says_so():
+    params = dict(account_sid=None, auth_token='from-the-task', api_key=None, api_secret=None, flex_api_url=None,
+                  studio_api_url='https://studio.example.test', conversations_api_url=None)
+    environ = dict(TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN='from-env', TWILIO_API_SECRET=API_SECRET,
+                   TWILIO_STUDIO_API_URL='https://env.example.test', TWILIO_CONVERSATIONS_API_URL='')
+    sources, secrets = resolve_connection(params, environ)
+
+    assert params == dict(account_sid=ACCOUNT_SID, auth_token='from-the-task', api_key=None, api_secret=API_SECRET, flex_api_url=None,
+                          studio_api_url='https://studio.example.test', conversations_api_url='')
+    assert sources == dict(account_sid='the environment variable TWILIO_ACCOUNT_SID', auth_token='the option auth_token',
+                           api_secret='the environment variable TWILIO_API_SECRET', studio_api_url='the option studio_api_url',
+                           conversations_api_url='the environment variable TWILIO_CONVERSATIONS_API_URL')
+    # A secret from the environment is kept out of logs as a no_log option's value would be.
+    assert secrets == [API_SECRET]
 
 
 # -- credentials ---------------------------------------------------------------------------------
@@ -1255,7 +1268,7 @@ def test_the_account_sid_option_wins_over_what_answers_say():
     assert result['flex_flow']['account_sid'] == ACCOUNT_SID
 
 
-# -- run_read, the read-only modules' exit -------------------------------------------------------------------
+# -- TwilioModule.run_read, the read-only modules' exit -------------------------------------------------------------------
 
 
 def test_a_read_only_module_fails_with_the_error_and_the_retries_so_far():

@@ -14,7 +14,6 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import connection_argument_spec
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import (
     ADDRESS_TYPES,
     CONVERSATIONS_ADDRESS_FIELDS,
@@ -26,15 +25,15 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import 
     INTEGRATION_RULES,
     FlexFlows,
 )
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import (
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import (
     ApiField,
-    Change,
-    Refusal,
     Variants,
     argument_spec_from_fields,
     get_path,
+    resource_options,
     set_path,
 )
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import recorded, set_argument_spec
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     CHAT_SERVICE_SID,
@@ -236,23 +235,24 @@ def test_argument_spec_from_no_fields():
     assert argument_spec_from_fields(()) == {}
 
 
-def test_flex_flow_argument_spec_adds_state_sid_studio_flow_and_connection():
+def test_flex_flow_argument_spec_adds_state_sid_and_studio_flow():
+    # The connection options are TwilioModule's, added to every module's own.
     spec = FlexFlows.argument_spec()
 
     assert spec['state'] == dict(type='str', default='present', choices=['present', 'absent'])
     assert spec['sid'] == dict(type='str')
     assert spec['studio_flow'] == dict(type='str')
-    assert spec['auth_token']['no_log'] is True
-    assert set(FlexFlows.options()) <= set(spec)
+    assert 'auth_token' not in spec
+    assert spec == resource_options(FlexFlows)
     # Nothing in the table may carry a default that would be compared and sent without the user asking.
     assert [name for name in argument_spec_from_fields(FLEX_FLOW_FIELDS) if 'default' in spec[name]] == []
 
 
-def test_info_argument_spec_is_connection_sid_and_the_given_filters():
+def test_info_argument_spec_is_sid_and_the_given_filters():
     spec = FlexFlows.info_argument_spec(friendly_name=dict(type='str'))
 
     assert spec['sid'] == dict(type='str') and spec['friendly_name'] == dict(type='str')
-    assert set(spec) == set(connection_argument_spec()) | set(['sid', 'friendly_name'])
+    assert set(spec) == set(['sid', 'friendly_name'])
     assert 'state' not in spec and 'channel_type' not in spec
 
 
@@ -271,7 +271,7 @@ def test_conversations_address_argument_spec():
     assert 'studio_flow' not in spec
     # Each call builds a new spec: adding studio_flow to one must not leak into the table's.
     assert 'studio_flow' not in argument_spec_from_fields(CONVERSATIONS_ADDRESS_FIELDS)['auto_creation']['options']
-    assert ConversationsAddresses.options() == ConversationsAddresses.options()
+    assert ConversationsAddresses.argument_spec() == ConversationsAddresses.argument_spec()
 
 
 @pytest.mark.parametrize('family, recorded', [
@@ -286,11 +286,11 @@ def test_set_argument_spec(family, recorded):
     spec = set_argument_spec(family)
 
     assert spec['entries'] == dict(type='list', elements='dict', required=True,
-                                   options=dict(family.options(), known=dict(type='dict', options=recorded)))
+                                   options=dict(family.argument_spec(), known=dict(type='dict', options=recorded)))
     assert spec['owned'] == dict(type='list', elements='dict', default=[], options=recorded)
     assert spec['purge'] == dict(type='bool', default=False)
     assert spec['ignore_case'] == dict(type='bool', default=False)
-    assert spec['auth_token']['no_log'] is True
+    assert 'auth_token' not in spec
 
 
 def test_a_record_keeps_the_sid_and_the_recorded_fields_as_the_api_answers_them():
@@ -360,6 +360,13 @@ class FakeModule:
     def __init__(self, spec, **params):
         self.params = dict((name, None) for name in spec)
         self.params.update(params)
+        # Placeholders: the methods under test must never reach the network.
+        self.client = object()
+        self.account = object()
+        self.warnings = []
+
+    def warn_once(self, warning):
+        self.warnings.append(warning)
 
 
 class FakeLookup:
@@ -378,12 +385,12 @@ class FakeLookup:
 
 def flows(**params):
     # A placeholder client and account: these methods must never reach the network.
-    family = FlexFlows(FakeModule(FlexFlows.argument_spec()), client=object(), account=object())
+    family = FlexFlows(FakeModule(FlexFlows.argument_spec()))
     return family, family.desired(dict(dict((name, None) for name in FlexFlows.argument_spec()), **dict(dict(state='present'), **params)))
 
 
 def addresses(**params):
-    family = ConversationsAddresses(FakeModule(ConversationsAddresses.argument_spec()), client=object(), account=object())
+    family = ConversationsAddresses(FakeModule(ConversationsAddresses.argument_spec()))
     return family, family.desired(dict(dict((name, None) for name in ConversationsAddresses.argument_spec()),
                                        **dict(dict(state='present'), **params)))
 
@@ -406,7 +413,7 @@ def test_desired_values_hold_only_what_the_user_set_as_given():
     (dict(), 'entry 3', 'entry 3 ?'),
 ])
 def test_desired_label_names_the_entry(params, where, label):
-    family = FlexFlows(FakeModule(FlexFlows.argument_spec()), client=object(), account=object())
+    family = FlexFlows(FakeModule(FlexFlows.argument_spec()))
     desired = family.desired(dict(dict((name, None) for name in FlexFlows.argument_spec()), **params), where=where)
 
     assert desired.label == label
@@ -499,7 +506,7 @@ def test_shaped_shows_a_list_sorted():
 def test_variant_is_given_implied_or_the_current_one(params, current, expected):
     family, desired = flows(**params)
 
-    assert family.variant(desired, current) == expected
+    assert family.variants.of(family, desired, current) == expected
 
 
 def test_unknown_option_is_a_key_error():
@@ -532,14 +539,14 @@ def test_locate_by_known_first_when_it_is_still_as_recorded():
     lookup = FakeLookup([flex_flow(), recorded_flow], family)
 
     assert family.locate(desired, lookup) is recorded_flow
-    assert family.warnings == []
+    assert family.module.warnings == []
 
 
 def test_locate_by_a_known_sid_that_is_gone_falls_back_to_the_name():
     family, desired = flows(friendly_name='WebChat en', known=dict(sid='FO' + '9' * 32, friendly_name='WebChat en', channel_type='web'))
 
     assert family.locate(desired, FakeLookup([flex_flow()], family)) == flex_flow()
-    assert family.warnings == []
+    assert family.module.warnings == []
 
 
 @pytest.mark.parametrize('changed, by_hand', [('friendly_name', dict(name='Sales team chat')), ('channel_type', dict(channel_type='sms')),
@@ -550,7 +557,7 @@ def test_locate_leaves_a_known_sid_that_is_no_longer_as_recorded_and_looks_by_na
     taken_over = flex_flow(sid=FLOW_SID_2, **by_hand)
 
     assert family.locate(desired, FakeLookup([taken_over], family)) is (taken_over if 'name' not in by_hand else None)
-    assert family.warnings == ['"WebChat en": %s is recorded with another %s (changed by hand since?); it is left as it is, and the entry '
+    assert family.module.warnings == ['"WebChat en": %s is recorded with another %s (changed by hand since?); it is left as it is, and the entry '
                                'is looked up by friendly_name' % (family.summary(taken_over), changed)]
 
 

@@ -1,0 +1,57 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this module_utils file is internal to twilio_ops.flex and can change without notice.
+
+"""The connection options every module takes (documented by the twilio_ops.flex.connection doc
+fragment), and how each is resolved: the option when it is set, else its environment variable,
+else (for a product's base URL) Twilio's own.
+
+The collection resolves the environment itself instead of leaving it to Ansible's fallbacks, so
+that it knows where each value came from: a message about a credential says "from the
+environment variable TWILIO_AUTH_TOKEN" or "from the option auth_token", never the value."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+
+# Every option with an environment variable: (option, variable, secret).
+ENVIRONMENT = CREDENTIALS + tuple((product.option, product.env, False) for product in PRODUCTS)
+
+
+def connection_argument_spec():
+    """The connection options' argument spec: the credentials, one base URL per product of
+    PRODUCTS (no default here: an unset URL takes its environment variable, then Twilio's), and
+    the transport settings."""
+    spec = dict((option, dict(type='str', no_log=secret)) for option, _env, secret in CREDENTIALS)
+    spec.update((product.option, dict(type='str')) for product in PRODUCTS)
+    spec.update(
+        validate_certs=dict(type='bool', default=True),
+        timeout=dict(type='float', default=30.0),
+        retry_timeout=dict(type='float', default=60.0),
+    )
+    return spec
+
+
+def resolve_connection(params, environ=None):
+    """Fill in, in params, each connection option that is not set (None) from its environment
+    variable when that is set, as Ansible's env fallback would. Returns (sources, secrets):
+    where each option with a value came from ('the option X' or 'the environment variable Y'),
+    and the secret values taken from the environment, which the caller must keep out of logs."""
+    environ = os.environ if environ is None else environ
+    sources, secrets = {}, []
+    for option, variable, secret in ENVIRONMENT:
+        if params.get(option) is not None:
+            sources[option] = 'the option %s' % option
+        elif variable in environ:
+            params[option] = environ[variable]
+            sources[option] = 'the environment variable %s' % variable
+            if secret and environ[variable]:
+                secrets.append(environ[variable])
+    return sources, secrets

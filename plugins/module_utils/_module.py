@@ -20,7 +20,8 @@ __metaclass__ = type
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError, TwilioClient
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioClient
+from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
 from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec, resolve_connection
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Refusal

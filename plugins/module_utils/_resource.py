@@ -27,7 +27,7 @@ __metaclass__ = type
 import copy
 from urllib.parse import quote
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
 from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, resource_options, set_path
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted, studio_flow_sids
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem

@@ -22,7 +22,7 @@ __metaclass__ = type
 
 import traceback
 
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
 from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, recorded_spec, resource_options
 from ansible_collections.twilio_ops.flex.plugins.module_utils._module import INVALID
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted

@@ -28,7 +28,7 @@ import requests
 import urllib3
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils import _api
-from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
 from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec, resolve_connection
 from ansible_collections.twilio_ops.flex.plugins.modules import (
     conversations_address_info,

@@ -5,7 +5,7 @@
 
 """The Conversations address family (_conversations_address.ConversationsAddresses) through
 conversations_address, against replayed HTTP: every test lists the exact requests the module must
-send. The client's own behaviour is in module_utils/test_api.py."""
+send. The client's own behaviour is in module_utils/test_api_*.py."""
 
 from __future__ import absolute_import, division, print_function
 

@@ -4,7 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """flex_configuration_info against replayed HTTP: every test lists the exact requests the module must send.
-Its retries are the client's, specified in module_utils/test_api.py."""
+Its retries are the client's, specified in module_utils/test_api_retries.py."""
 
 from __future__ import absolute_import, division, print_function
 

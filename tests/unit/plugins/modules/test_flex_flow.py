@@ -5,7 +5,7 @@
 
 """The Flex Flow family (_flex_flow.FlexFlows) through flex_flow, against replayed HTTP: every test
 lists the exact requests the module must send. What the HTTP client does on its own (retries,
-credentials, answers that are not Twilio's, pacing) is specified in module_utils/test_api.py."""
+credentials, answers that are not Twilio's, pacing) is specified in module_utils/test_api_*.py."""
 
 from __future__ import absolute_import, division, print_function
 

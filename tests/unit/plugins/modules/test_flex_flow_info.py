@@ -4,7 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """flex_flow_info against replayed HTTP: every test lists the exact requests the module must send.
-Paging, retries and answers that are not Twilio's are the client's, in module_utils/test_api.py."""
+Paging, retries and answers that are not Twilio's are the client's, in module_utils/test_api_*.py."""
 
 from __future__ import absolute_import, division, print_function
 

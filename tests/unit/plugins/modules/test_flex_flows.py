@@ -6,7 +6,7 @@
 """flex_flows, the set module over Flex Flows (_resource_set.ResourceSet with FlexFlows), against
 replayed HTTP: one read of the account, every refusal before any write, per-entry results, the
 diff list, ownership and purge, known_sid and ignore_case. The rules of one flow (validation,
-comparison, refusals) are flex_flow's, specified in test_flex_flow.py; pacing is in test_api.py."""
+comparison, refusals) are flex_flow's, specified in test_flex_flow.py; pacing is in test_api_retries.py."""
 
 from __future__ import absolute_import, division, print_function
 

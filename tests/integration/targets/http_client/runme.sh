@@ -3,7 +3,7 @@
 # answers that are not Twilio's, connection settings, and several sites at once against a
 # throttled account. The client is the collection's Python and requests, the same under every
 # ansible-core, so the Makefile runs this target on the newest core only; its unit tests
-# (tests/unit/plugins/module_utils/test_api.py) run on every core.
+# (tests/unit/plugins/module_utils/test_api_*.py) run on every core.
 set -eux
 collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/twilio_ops/flex"
 export ANSIBLE_ROLES_PATH=..

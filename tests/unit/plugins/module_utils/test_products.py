@@ -4,7 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """_products: the product table and the one URL rule (url_problem, base_url, origin, the plain-http
-warning). The modules' use of it is specified in test_api.py; the doc fragment and the role are
+warning). The modules' use of it is specified in test_api_connection.py; the doc fragment and the role are
 checked against the table there and in the filter tests."""
 
 from __future__ import absolute_import, division, print_function

@@ -5,7 +5,7 @@
 
 """The Conversations address family (_conversations_address.ConversationsAddresses) through
 conversations_address, against replayed HTTP: every test lists the exact requests the module must
-send. The client's own behaviour is in module_utils/test_api.py."""
+send. The client's own behaviour is in module_utils/test_api_*.py."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -17,7 +17,6 @@ from ansible_collections.twilio_ops.flex.plugins.modules import conversations_ad
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ACCOUNT_SID,
     ADDRESS_SID,
-    CONNECTION,
     CONVERSATION_SERVICE_SID,
     CONVERSATIONS_CONFIGURATION,
     DEPLOYMENT_KEY,
@@ -38,18 +37,13 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     twilio_error,
     update_address,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 WEBHOOK = dict(enabled=True, type='webhook', conversation_service_sid=CONVERSATION_SERVICE_SID, webhook_url='https://hooks.example.test/chat',
                webhook_method='POST', webhook_filters=['onParticipantAdded', 'onMessageAdded'])
 
 
-def run(args, calls, check_mode=False, diff=False):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(conversations_address.main, module_args, check_mode=check_mode, diff=diff)
-    return result, failed, replay
+MODULE = conversations_address
 
 
 def methods(replay):
@@ -75,7 +69,7 @@ CREATE_READS = [list_studio_flows([studio_flow(STUDIO_SID_2, 'Sales'), studio_fl
                 get_conversations_configuration()]
 
 
-def test_create_a_chat_address_on_a_studio_flow_by_name_on_the_default_service():
+def test_create_a_chat_address_on_a_studio_flow_by_name_on_the_default_service(run):
     result, failed, replay = run(CREATE_ARGS, CREATE_READS + [create_address(CREATE_FORM, CREATED)])
 
     assert not failed, result
@@ -90,7 +84,7 @@ def test_create_a_chat_address_on_a_studio_flow_by_name_on_the_default_service()
         'https://conversations.example.test/v1/Configuration/Addresses']
 
 
-def test_create_with_webhook_filters_sends_them_as_a_repeated_key():
+def test_create_with_webhook_filters_sends_them_as_a_repeated_key(run):
     args = dict(type='chat', address=DEPLOYMENT_KEY, auto_creation=dict(
         type='webhook', webhook_url='https://hooks.example.test/chat', webhook_method='post',
         webhook_filters=['onParticipantAdded', 'onMessageAdded'], conversation_service_sid=OTHER_CHAT_SERVICE_SID))
@@ -112,7 +106,7 @@ def test_create_with_webhook_filters_sends_them_as_a_repeated_key():
     assert result['address_configuration'] == created
 
 
-def test_create_without_auto_creation_needs_no_service():
+def test_create_without_auto_creation_needs_no_service(run):
     args = dict(type='sms', address='+15005550006', friendly_name='SMS support', address_country='US')
     form = {'Type': 'sms', 'Address': '+15005550006', 'FriendlyName': 'SMS support', 'AddressCountry': 'US'}
     created = address_configuration(kind='sms', address='+15005550006', name='SMS support', address_country='US', auto_creation=dict(enabled=False))
@@ -123,7 +117,7 @@ def test_create_without_auto_creation_needs_no_service():
     assert [url for method, url in methods(replay)][0] == 'https://conversations.example.test/v1/Configuration/Addresses/%2B15005550006'
 
 
-def test_create_sends_the_country_as_given():
+def test_create_sends_the_country_as_given(run):
     args = dict(type='sms', address='+15005550006', address_country='US')
     form = {'Type': 'sms', 'Address': '+15005550006', 'AddressCountry': 'US'}
     result, failed, replay = run(args, [get_address(None, '+15005550006'), create_address(form, address_configuration(kind='sms'))])
@@ -131,7 +125,7 @@ def test_create_sends_the_country_as_given():
     assert not failed, result
 
 
-def test_the_address_is_url_encoded_in_the_fetch():
+def test_the_address_is_url_encoded_in_the_fetch(run):
     address = 'whatsapp:+1 555/0006'
     result, failed, replay = run(dict(type='whatsapp', address=address, state='present'), [get_address(None, address)], check_mode=True)
 
@@ -139,7 +133,7 @@ def test_the_address_is_url_encoded_in_the_fetch():
     assert replay.requests[0]['url'] == 'https://conversations.example.test/v1/Configuration/Addresses/whatsapp%3A%2B1%20555%2F0006'
 
 
-def test_create_in_check_mode_reads_but_does_not_post():
+def test_create_in_check_mode_reads_but_does_not_post(run):
     result, failed, replay = run(CREATE_ARGS, CREATE_READS, check_mode=True, diff=True)
 
     assert not failed, result
@@ -153,14 +147,14 @@ def test_create_in_check_mode_reads_but_does_not_post():
     assert [method for method, url in methods(replay)] == ['GET', 'GET', 'GET']
 
 
-def test_create_with_diff_shows_the_whole_new_address():
+def test_create_with_diff_shows_the_whole_new_address(run):
     result, failed, dummy = run(CREATE_ARGS, CREATE_READS + [create_address(CREATE_FORM, CREATED)], diff=True)
 
     assert not failed, result
     assert result['diff'] == dict(before={}, after=CREATED)
 
 
-def test_create_fails_when_the_account_has_no_default_service():
+def test_create_fails_when_the_account_has_no_default_service(run):
     calls = CREATE_READS[:2] + [Call('GET', CONVERSATIONS_CONFIGURATION, json=conversations_configuration(None))]
     result, failed, replay = run(CREATE_ARGS, calls)
 
@@ -169,7 +163,7 @@ def test_create_fails_when_the_account_has_no_default_service():
                              'service (is Flex set up on this account?): set auto_creation.conversation_service_sid')
 
 
-def test_create_without_type_is_refused_after_the_lookup():
+def test_create_without_type_is_refused_after_the_lookup(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, friendly_name=NAME), [get_address(None, DEPLOYMENT_KEY)])
 
     assert failed
@@ -177,7 +171,7 @@ def test_create_without_type_is_refused_after_the_lookup():
     assert len(replay.requests) == 1
 
 
-def test_a_sid_that_does_not_exist_is_refused():
+def test_a_sid_that_does_not_exist_is_refused(run):
     result, failed, replay = run(dict(sid=ADDRESS_SID, friendly_name=NAME), [get_address(None, ADDRESS_SID)])
 
     assert failed
@@ -187,7 +181,7 @@ def test_a_sid_that_does_not_exist_is_refused():
 # -- idempotence and update ------------------------------------------------------------------------
 
 
-def test_second_run_reads_only_and_reports_no_change():
+def test_second_run_reads_only_and_reports_no_change(run):
     result, failed, replay = run(CREATE_ARGS, [CREATE_READS[0], get_address(CREATED)], diff=True)
 
     assert not failed, result
@@ -198,7 +192,7 @@ def test_second_run_reads_only_and_reports_no_change():
     assert len(replay.requests) == 2
 
 
-def test_webhook_filters_compare_as_a_set_and_method_and_type_without_case():
+def test_webhook_filters_compare_as_a_set_and_method_and_type_without_case(run):
     # Twilio echoes the type as it was sent and answers the method in upper case.
     existing = address_configuration(kind='CHAT', auto_creation=WEBHOOK)
     args = dict(type='chat', address=DEPLOYMENT_KEY, auto_creation=dict(
@@ -211,7 +205,7 @@ def test_webhook_filters_compare_as_a_set_and_method_and_type_without_case():
     assert len(replay.requests) == 1
 
 
-def test_update_sends_only_what_differs():
+def test_update_sends_only_what_differs(run):
     existing = address_configuration(auto_creation=WEBHOOK)
     updated = address_configuration(name='WebChat English', auto_creation=dict(WEBHOOK, webhook_filters=['onMessageAdded']))
     args = dict(address=DEPLOYMENT_KEY, friendly_name='WebChat English', auto_creation=dict(webhook_filters=['onMessageAdded'], webhook_method='post'))
@@ -225,7 +219,7 @@ def test_update_sends_only_what_differs():
                                   after=dict(friendly_name='WebChat English', auto_creation=dict(webhook_filters=['onMessageAdded'])))
 
 
-def test_update_in_check_mode_writes_nothing():
+def test_update_in_check_mode_writes_nothing(run):
     existing = address_configuration()
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, auto_creation=dict(enabled=False)), [get_address(existing)], check_mode=True)
 
@@ -235,7 +229,7 @@ def test_update_in_check_mode_writes_nothing():
     assert len(replay.requests) == 1
 
 
-def test_switching_to_another_studio_flow_by_name():
+def test_switching_to_another_studio_flow_by_name(run):
     updated = address_configuration(auto_creation=dict(address_configuration()['auto_creation'], studio_flow_sid=STUDIO_SID_2))
     calls = [list_studio_flows([studio_flow(), studio_flow(STUDIO_SID_2, 'Sales')]), get_address(address_configuration()),
              update_address({'AutoCreation.StudioFlowSid': STUDIO_SID_2}, updated)]
@@ -245,14 +239,14 @@ def test_switching_to_another_studio_flow_by_name():
     assert result['address_configuration'] == updated
 
 
-def test_an_option_of_another_auto_creation_type_on_an_existing_address_is_refused():
+def test_an_option_of_another_auto_creation_type_on_an_existing_address_is_refused(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, auto_creation=dict(webhook_method='post')), [get_address(address_configuration())])
 
     assert failed
     assert result['msg'] == 'Nothing was written: auto_creation.webhook_method applies only to auto_creation.type webhook, not studio'
 
 
-def test_by_sid_found_and_updated():
+def test_by_sid_found_and_updated(run):
     updated = address_configuration(name='WebChat English')
     calls = [get_address(address_configuration(), ADDRESS_SID), update_address({'FriendlyName': 'WebChat English'}, updated)]
     result, failed, replay = run(dict(sid=ADDRESS_SID, friendly_name='WebChat English'), calls)
@@ -271,7 +265,7 @@ REPLACE = ('that cannot be changed on an existing Conversations address; to repl
     (dict(type='sms'), 'has type "chat", not "sms"'),
     (dict(address_country='US'), 'has address_country null, not "US"'),
 ], ids=['type', 'address_country'])
-def test_a_different_create_only_field_fails_before_any_write_with_a_hint(args, problem):
+def test_a_different_create_only_field_fails_before_any_write_with_a_hint(args, problem, run):
     result, failed, replay = run(dict(args, address=DEPLOYMENT_KEY), [get_address(address_configuration())])
 
     assert failed
@@ -279,14 +273,14 @@ def test_a_different_create_only_field_fails_before_any_write_with_a_hint(args, 
     assert len(replay.requests) == 1
 
 
-def test_the_refusal_shows_the_values_as_twilio_and_the_user_wrote_them():
+def test_the_refusal_shows_the_values_as_twilio_and_the_user_wrote_them(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, type='sms'), [get_address(address_configuration(kind='CHAT'))])
 
     assert failed
     assert result['msg'] == 'Nothing was written: CHAT address "%s" (%s) has type "CHAT", not "sms": %s' % (DEPLOYMENT_KEY, ADDRESS_SID, REPLACE)
 
 
-def test_create_only_fields_compare_without_case():
+def test_create_only_fields_compare_without_case(run):
     existing = address_configuration(kind='CHAT', address_country='us')
     result, failed, replay = run(dict(type='chat', address=DEPLOYMENT_KEY, address_country='US'), [get_address(existing)])
 
@@ -297,7 +291,7 @@ def test_create_only_fields_compare_without_case():
 # -- delete ----------------------------------------------------------------------------------------
 
 
-def test_absent_by_address():
+def test_absent_by_address(run):
     calls = [get_address(address_configuration()), delete_address()]
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, state='absent'), calls, diff=True)
 
@@ -308,7 +302,7 @@ def test_absent_by_address():
     assert result['diff'] == dict(before=address_configuration(), after={})
 
 
-def test_absent_by_sid():
+def test_absent_by_sid(run):
     calls = [get_address(address_configuration(), ADDRESS_SID), delete_address()]
     result, failed, replay = run(dict(sid=ADDRESS_SID, state='absent'), calls)
 
@@ -317,7 +311,7 @@ def test_absent_by_sid():
 
 
 @pytest.mark.parametrize('args, key', [(dict(address=DEPLOYMENT_KEY), DEPLOYMENT_KEY), (dict(sid=ADDRESS_SID), ADDRESS_SID)])
-def test_absent_when_already_gone_sends_no_delete(args, key):
+def test_absent_when_already_gone_sends_no_delete(args, key, run):
     result, failed, replay = run(dict(args, state='absent'), [get_address(None, key)])
 
     assert not failed, result
@@ -325,7 +319,7 @@ def test_absent_when_already_gone_sends_no_delete(args, key):
     assert result['operation'] == 'none'
 
 
-def test_absent_in_check_mode_sends_no_delete():
+def test_absent_in_check_mode_sends_no_delete(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, state='absent'), [get_address(address_configuration())], check_mode=True)
 
     assert not failed, result
@@ -333,7 +327,7 @@ def test_absent_in_check_mode_sends_no_delete():
     assert len(replay.requests) == 1
 
 
-def test_absent_with_another_type_deletes_nothing():
+def test_absent_with_another_type_deletes_nothing(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, type='sms', state='absent'), [get_address(address_configuration())])
 
     assert failed
@@ -341,7 +335,7 @@ def test_absent_with_another_type_deletes_nothing():
                              'deleted' % (DEPLOYMENT_KEY, ADDRESS_SID))
 
 
-def test_absent_answered_404_on_delete_is_success():
+def test_absent_answered_404_on_delete_is_success(run):
     calls = [get_address(address_configuration()), delete_address(status=404, answer=twilio_error(404, 20404, 'Not found'))]
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, state='absent'), calls)
 
@@ -349,7 +343,7 @@ def test_absent_answered_404_on_delete_is_success():
     assert result['operation'] == 'delete'
 
 
-def test_absent_ignores_the_studio_flow_name():
+def test_absent_ignores_the_studio_flow_name(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY, state='absent', auto_creation=dict(studio_flow='Nope')),
                                  [get_address(None, DEPLOYMENT_KEY)])
 
@@ -360,7 +354,7 @@ def test_absent_ignores_the_studio_flow_name():
 # -- Studio flow names --------------------------------------------------------------------------------
 
 
-def test_an_unknown_studio_flow_is_refused_before_any_write():
+def test_an_unknown_studio_flow_is_refused_before_any_write(run):
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow(STUDIO_SID_2, 'Sales')])])
 
     assert failed
@@ -369,14 +363,14 @@ def test_an_unknown_studio_flow_is_refused_before_any_write():
     assert len(replay.requests) == 1
 
 
-def test_an_ambiguous_studio_flow_names_the_sid_option():
+def test_an_ambiguous_studio_flow_names_the_sid_option(run):
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow(), studio_flow(STUDIO_SID_2)])])
 
     assert failed
     assert result['msg'].endswith('give the one you mean by SID in auto_creation.studio_flow_sid')
 
 
-def test_a_draft_studio_flow_warns():
+def test_a_draft_studio_flow_warns(run):
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow(status='draft')]), get_address(CREATED)])
 
     assert not failed, result
@@ -427,7 +421,7 @@ INVALID = [
 
 
 @pytest.mark.parametrize('args, message', [case[1:] for case in INVALID], ids=[case[0] for case in INVALID])
-def test_invalid_input_fails_before_any_request(args, message):
+def test_invalid_input_fails_before_any_request(args, message, run):
     result, failed, replay = run(args, [])
 
     assert failed
@@ -435,7 +429,7 @@ def test_invalid_input_fails_before_any_request(args, message):
     assert replay.requests == []
 
 
-def test_neither_sid_nor_address_fails_before_any_request():
+def test_neither_sid_nor_address_fails_before_any_request(run):
     result, failed, replay = run(dict(friendly_name=NAME), [])
 
     assert failed

@@ -16,7 +16,6 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ADDRESS_SID,
     ADDRESS_SID_2,
     ADDRESSES,
-    CONNECTION,
     DEPLOYMENT_KEY,
     DEPLOYMENT_KEY_2,
     address_configuration,
@@ -25,7 +24,7 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     page,
     twilio_error,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 EN = address_configuration()
 FR = address_configuration(sid=ADDRESS_SID_2, address=DEPLOYMENT_KEY_2, name='WebChat fr', kind='Chat')
@@ -33,19 +32,14 @@ SMS = address_configuration(sid='IG33333333333333333333333333333333', address='+
 NEXT_PAGE = ADDRESSES + '?PageSize=50&Page=1&PageToken=PAIG1'
 
 
-def run(args, calls, check_mode=False):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(conversations_address_info.main, module_args, check_mode=check_mode)
-    return result, failed, replay
+MODULE = conversations_address_info
 
 
 def two_pages():
     return [list_addresses([EN, SMS], next_page_url=NEXT_PAGE), Call('GET', NEXT_PAGE, json=page('address_configurations', [FR], NEXT_PAGE, page_size=50))]
 
 
-def test_every_address_over_pages_of_50():
+def test_every_address_over_pages_of_50(run):
     result, failed, replay = run({}, two_pages())
 
     assert not failed, result
@@ -56,14 +50,14 @@ def test_every_address_over_pages_of_50():
     assert [request['params'] for request in replay.requests] == [{'PageSize': 50}, None]
 
 
-def test_no_address_gives_an_empty_list():
+def test_no_address_gives_an_empty_list(run):
     result, failed, replay = run({}, [list_addresses([])])
 
     assert not failed, result
     assert result['address_configurations'] == []
 
 
-def test_type_filters_without_regard_to_case():
+def test_type_filters_without_regard_to_case(run):
     # Twilio stores the type as it was sent: "Chat" is a chat address too.
     result, failed, replay = run(dict(type='chat'), two_pages())
 
@@ -73,14 +67,14 @@ def test_type_filters_without_regard_to_case():
     assert replay.requests[0]['params'] == {'PageSize': 50}
 
 
-def test_friendly_name_filters_exactly():
+def test_friendly_name_filters_exactly(run):
     result, failed, replay = run(dict(friendly_name='webchat fr'), two_pages())
 
     assert not failed, result
     assert result['address_configurations'] == []
 
 
-def test_by_address_is_one_fetch():
+def test_by_address_is_one_fetch(run):
     result, failed, replay = run(dict(address=DEPLOYMENT_KEY), [get_address(EN)])
 
     assert not failed, result
@@ -88,7 +82,7 @@ def test_by_address_is_one_fetch():
     assert len(replay.requests) == 1
 
 
-def test_by_address_that_does_not_exist_gives_an_empty_list():
+def test_by_address_that_does_not_exist_gives_an_empty_list(run):
     result, failed, replay = run(dict(address='+1 555 0006'), [get_address(None, '+1 555 0006')])
 
     assert not failed, result
@@ -96,7 +90,7 @@ def test_by_address_that_does_not_exist_gives_an_empty_list():
     assert replay.requests[0]['url'] == ADDRESSES + '/%2B1%20555%200006'
 
 
-def test_by_sid():
+def test_by_sid(run):
     result, failed, replay = run(dict(sid=ADDRESS_SID), [get_address(EN, ADDRESS_SID)])
 
     assert not failed, result
@@ -104,14 +98,14 @@ def test_by_sid():
 
 
 @pytest.mark.parametrize('args', [dict(address=DEPLOYMENT_KEY_2), dict(type='sms'), dict(friendly_name='Other')])
-def test_by_sid_with_a_filter_that_does_not_match(args):
+def test_by_sid_with_a_filter_that_does_not_match(args, run):
     result, failed, replay = run(dict(args, sid=ADDRESS_SID), [get_address(EN, ADDRESS_SID)])
 
     assert not failed, result
     assert result['address_configurations'] == []
 
 
-def test_by_sid_that_does_not_exist_gives_an_empty_list():
+def test_by_sid_that_does_not_exist_gives_an_empty_list(run):
     result, failed, replay = run(dict(sid=ADDRESS_SID), [get_address(None, ADDRESS_SID)])
 
     assert not failed, result
@@ -122,7 +116,7 @@ def test_by_sid_that_does_not_exist_gives_an_empty_list():
     ('IG123', 'is not a Conversations Address Configuration SID (IG followed by 32 hex digits)'),
     (DEPLOYMENT_KEY, 'is a Webchat deployment key SID, expected a Conversations Address Configuration SID (IG followed by 32 hex digits)'),
 ])
-def test_bad_sid_fails_before_any_request(sid, problem):
+def test_bad_sid_fails_before_any_request(sid, problem, run):
     result, failed, replay = run(dict(sid=sid), [])
 
     assert failed
@@ -130,7 +124,7 @@ def test_bad_sid_fails_before_any_request(sid, problem):
     assert replay.requests == []
 
 
-def test_an_unknown_type_is_refused_by_the_argument_spec():
+def test_an_unknown_type_is_refused_by_the_argument_spec(run):
     result, failed, replay = run(dict(type='web'), [])
 
     assert failed
@@ -138,7 +132,7 @@ def test_an_unknown_type_is_refused_by_the_argument_spec():
     assert replay.requests == []
 
 
-def test_api_error_fails_with_the_twilio_code():
+def test_api_error_fails_with_the_twilio_code(run):
     calls = [Call('GET', ADDRESSES, params={'PageSize': 50}, status=403, json=twilio_error(403, 20403, 'Forbidden'))]
     result, failed, replay = run({}, calls)
 
@@ -148,7 +142,7 @@ def test_api_error_fails_with_the_twilio_code():
     assert result['error']['code'] == 20403
 
 
-def test_check_mode_lists_as_usual():
+def test_check_mode_lists_as_usual(run):
     result, failed, replay = run(dict(type='sms'), [list_addresses([EN, SMS])], check_mode=True)
 
     assert not failed, result

@@ -19,7 +19,6 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ADDRESS_SID,
     ADDRESS_SID_2,
     ADDRESSES,
-    CONNECTION,
     CONVERSATION_SERVICE_SID,
     DEPLOYMENT_KEY,
     DEPLOYMENT_KEY_2,
@@ -37,7 +36,7 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     twilio_error,
     update_address,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 ADDRESS_SID_3 = 'IG33333333333333333333333333333333'
 DEPLOYMENT_KEY_3 = 'CV33333333333333333333333333333333'
@@ -46,12 +45,7 @@ FR = address_configuration(sid=ADDRESS_SID_2, address=DEPLOYMENT_KEY_2, name='We
 SMS = address_configuration(sid=ADDRESS_SID_3, address='+15005550006', kind='sms', name='SMS support')
 
 
-def run(args, calls, check_mode=False, diff=False):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(conversations_addresses.main, module_args, check_mode=check_mode, diff=diff)
-    return result, failed, replay
+MODULE = conversations_addresses
 
 
 def chat(key, name, **options):
@@ -66,7 +60,7 @@ def owned(sid, key, kind='chat'):
     return dict(sid=sid, type=kind, address=key)
 
 
-def test_converged_entries_cost_one_studio_list_and_one_listing_of_every_page_and_no_write():
+def test_converged_entries_cost_one_studio_list_and_one_listing_of_every_page_and_no_write(run):
     next_page = ADDRESSES + '?PageSize=50&Page=1&PageToken=PAIG1'
     calls = [list_studio_flows([studio_flow()]), list_addresses([EN], next_page_url=next_page),
              Call('GET', next_page, json=page('address_configurations', [FR, SMS], next_page, page_size=50))]
@@ -80,7 +74,7 @@ def test_converged_entries_cost_one_studio_list_and_one_listing_of_every_page_an
     assert replay.sleeps == []
 
 
-def test_creates_updates_and_deletes_in_entry_order_with_one_read_of_the_default_service():
+def test_creates_updates_and_deletes_in_entry_order_with_one_read_of_the_default_service(run):
     args = dict(entries=[chat(DEPLOYMENT_KEY_3, 'WebChat de'), chat(DEPLOYMENT_KEY, 'WebChat English'),
                          dict(address=DEPLOYMENT_KEY_2, state='absent')])
     created = address_configuration(sid='IG' + '4' * 32, address=DEPLOYMENT_KEY_3, name='WebChat de')
@@ -103,7 +97,7 @@ def test_creates_updates_and_deletes_in_entry_order_with_one_read_of_the_default
     ]
 
 
-def test_check_mode_predicts_and_writes_nothing():
+def test_check_mode_predicts_and_writes_nothing(run):
     args = dict(entries=[chat(DEPLOYMENT_KEY_3, 'WebChat de'), dict(address=DEPLOYMENT_KEY_2, state='absent')])
     calls = [list_studio_flows([studio_flow()]), list_addresses([EN, FR]), get_conversations_configuration()]
     result, failed, replay = run(args, calls, check_mode=True)
@@ -115,7 +109,7 @@ def test_check_mode_predicts_and_writes_nothing():
     assert [request['method'] for request in replay.requests] == ['GET', 'GET', 'GET']
 
 
-def test_refusals_fail_the_whole_run_with_every_reason_and_no_write():
+def test_refusals_fail_the_whole_run_with_every_reason_and_no_write(run):
     args = dict(entries=[chat(DEPLOYMENT_KEY_3, 'WebChat de'), dict(address=DEPLOYMENT_KEY, type='sms'),
                          chat(DEPLOYMENT_KEY_2, 'WebChat fr', auto_creation=dict(studio_flow='Nope'))])
     calls = [list_studio_flows([studio_flow()]), list_addresses([EN, FR]), get_conversations_configuration()]
@@ -130,7 +124,7 @@ def test_refusals_fail_the_whole_run_with_every_reason_and_no_write():
     assert [request['method'] for request in replay.requests] == ['GET', 'GET', 'GET']
 
 
-def test_invalid_entries_fail_before_any_request():
+def test_invalid_entries_fail_before_any_request(run):
     args = dict(entries=[chat('+15005550006', 'WebChat de'), chat(DEPLOYMENT_KEY, 'a'), chat(DEPLOYMENT_KEY, 'b')],
                 owned=[owned(DEPLOYMENT_KEY, DEPLOYMENT_KEY)])
     result, failed, replay = run(args, [])
@@ -145,7 +139,7 @@ def test_invalid_entries_fail_before_any_request():
     assert replay.requests == []
 
 
-def test_purge_deletes_only_owned_addresses_no_entry_claims_and_keeps_changed_ones():
+def test_purge_deletes_only_owned_addresses_no_entry_claims_and_keeps_changed_ones(run):
     args = dict(entries=[chat(DEPLOYMENT_KEY, NAME)], purge=True,
                 owned=[owned(ADDRESS_SID_2, DEPLOYMENT_KEY_2), owned(ADDRESS_SID_3, '+15005550006'), owned('IG' + '9' * 32, DEPLOYMENT_KEY_3)])
     calls = [list_studio_flows([studio_flow()]), list_addresses([EN, FR, SMS]), delete_address(ADDRESS_SID_2)]
@@ -161,7 +155,7 @@ def test_purge_deletes_only_owned_addresses_no_entry_claims_and_keeps_changed_on
     assert result['owned'] == [owned(ADDRESS_SID_3, '+15005550006')]
 
 
-def test_a_known_address_is_found_when_the_entry_names_another_key():
+def test_a_known_address_is_found_when_the_entry_names_another_key(run):
     # A chat address cannot move to another deployment key: known finds it, and the key is refused.
     args = dict(entries=[chat(DEPLOYMENT_KEY_3, NAME, known=owned(ADDRESS_SID, DEPLOYMENT_KEY))])
     result, failed, replay = run(args, [list_studio_flows([studio_flow()]), list_addresses([EN])])
@@ -171,7 +165,7 @@ def test_a_known_address_is_found_when_the_entry_names_another_key():
         DEPLOYMENT_KEY_3, DEPLOYMENT_KEY, ADDRESS_SID, DEPLOYMENT_KEY, DEPLOYMENT_KEY_3))
 
 
-def test_a_known_address_not_as_recorded_is_left_alone_and_the_entry_found_by_its_address():
+def test_a_known_address_not_as_recorded_is_left_alone_and_the_entry_found_by_its_address(run):
     # The record says the address of IG1... is the key ...f00; the account says otherwise: no proof, nothing deleted.
     args = dict(entries=[dict(type='chat', address=DEPLOYMENT_KEY_2, state='absent', known=owned(ADDRESS_SID, DEPLOYMENT_KEY_2))])
     result, failed, replay = run(args, [list_addresses([EN])])
@@ -184,7 +178,7 @@ def test_a_known_address_not_as_recorded_is_left_alone_and_the_entry_found_by_it
     assert [request['method'] for request in replay.requests] == ['GET']
 
 
-def test_a_write_failing_midway_returns_the_results_so_far():
+def test_a_write_failing_midway_returns_the_results_so_far(run):
     args = dict(entries=[dict(address=DEPLOYMENT_KEY, friendly_name='WebChat English'), dict(address=DEPLOYMENT_KEY_2, friendly_name='x')])
     calls = [list_addresses([EN, FR]), update_address({'FriendlyName': 'WebChat English'}, address_configuration(name='WebChat English')),
              Call('POST', '%s/%s' % (ADDRESSES, ADDRESS_SID_2), form={'FriendlyName': 'x'}, status=403, json=twilio_error(403, 20403, 'Forbidden'))]
@@ -199,7 +193,7 @@ def test_a_write_failing_midway_returns_the_results_so_far():
     (dict(type='chat', friendly_name=NAME), [], [('none', ADDRESS_SID)]),
     (dict(state='absent'), [delete_address()], [('delete', None)]),
 ], ids=['present', 'absent'])
-def test_ignore_case_converges_an_address_given_in_another_case(options, calls, expected):
+def test_ignore_case_converges_an_address_given_in_another_case(options, calls, expected, run):
     upper = 'CV' + DEPLOYMENT_KEY[2:].upper()
     result, failed, replay = run(dict(entries=[dict(options, address=upper)], ignore_case=True), [list_addresses([EN])] + calls)
 
@@ -207,7 +201,7 @@ def test_ignore_case_converges_an_address_given_in_another_case(options, calls, 
     assert operations(result) == expected
 
 
-def test_without_ignore_case_an_address_in_another_case_is_another_address():
+def test_without_ignore_case_an_address_in_another_case_is_another_address(run):
     upper = 'CV' + DEPLOYMENT_KEY[2:].upper()
     result, failed, replay = run(dict(entries=[dict(address=upper, state='absent')]), [list_addresses([EN])])
 

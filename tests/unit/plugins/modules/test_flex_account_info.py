@@ -25,21 +25,16 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     studio_flow,
     twilio_error,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 WEBCHAT = studio_flow()
 SALES = studio_flow(STUDIO_SID_2, 'Sales', status='draft')
 
 
-def run(args, calls, check_mode=False):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(flex_account_info.main, module_args, check_mode=check_mode)
-    return result, failed, replay
+MODULE = flex_account_info
 
 
-def test_by_default_reads_the_configuration_then_the_studio_flows():
+def test_by_default_reads_the_configuration_then_the_studio_flows(run):
     result, failed, replay = run({}, [get_configuration(), list_studio_flows([SALES, WEBCHAT])])
 
     assert not failed, result
@@ -54,7 +49,7 @@ def test_by_default_reads_the_configuration_then_the_studio_flows():
     assert replay.session.headers['User-Agent'].startswith('twilio_ops.flex (Ansible module flex_account_info; ')
 
 
-def test_check_mode_reads_as_usual():
+def test_check_mode_reads_as_usual(run):
     result, failed, dummy = run({}, [get_configuration(), list_studio_flows([WEBCHAT])], check_mode=True)
 
     assert not failed, result
@@ -66,7 +61,7 @@ def test_check_mode_reads_as_usual():
     ('configuration', {'chat_service_sid', 'flex_configuration'}),
     ('studio_flows', {'studio_flows'}),
 ])
-def test_one_subset_reads_only_that(subset, expected):
+def test_one_subset_reads_only_that(subset, expected, run):
     calls = [get_configuration()] if subset == 'configuration' else [list_studio_flows([WEBCHAT])]
     result, failed, dummy = run(dict(gather_subset=[subset]), calls)
 
@@ -74,7 +69,7 @@ def test_one_subset_reads_only_that(subset, expected):
     assert set(result) - {'changed', 'retries', 'invocation', 'warnings'} == expected
 
 
-def test_an_empty_subset_sends_no_request():
+def test_an_empty_subset_sends_no_request(run):
     result, failed, replay = run(dict(gather_subset=[]), [])
 
     assert not failed, result
@@ -82,14 +77,14 @@ def test_an_empty_subset_sends_no_request():
     assert 'studio_flows' not in result and 'chat_service_sid' not in result
 
 
-def test_flex_not_set_up_gives_a_null_chat_service():
+def test_flex_not_set_up_gives_a_null_chat_service(run):
     result, failed, dummy = run(dict(gather_subset=['configuration']), [get_configuration(None)])
 
     assert not failed, result
     assert result['chat_service_sid'] is None
 
 
-def test_every_page_of_studio_flows_is_read():
+def test_every_page_of_studio_flows_is_read(run):
     next_page = STUDIO_FLOWS + '?PageSize=1000&Page=1&PageToken=PAFW1'
     calls = [get_configuration(),
              Call('GET', STUDIO_FLOWS, params={'PageSize': 1000}, json=page('flows', [SALES], STUDIO_FLOWS, next_page)),
@@ -100,7 +95,7 @@ def test_every_page_of_studio_flows_is_read():
     assert result['studio_flows'] == [SALES, WEBCHAT]
 
 
-def test_twilios_404_for_the_configuration_means_flex_is_not_set_up():
+def test_twilios_404_for_the_configuration_means_flex_is_not_set_up(run):
     calls = [Call('GET', CONFIGURATION, status=404, json=twilio_error(404, 20404, 'The requested resource /Configuration was not found')),
              list_studio_flows([WEBCHAT])]
     result, failed, replay = run({}, calls)
@@ -111,7 +106,7 @@ def test_twilios_404_for_the_configuration_means_flex_is_not_set_up():
     assert result['studio_flows'] == [WEBCHAT]
 
 
-def test_a_failed_configuration_read_stops_before_studio():
+def test_a_failed_configuration_read_stops_before_studio(run):
     calls = [Call('GET', CONFIGURATION, status=403, json=twilio_error(403, 20403, 'Forbidden'))]
     result, failed, replay = run({}, calls)
 
@@ -123,7 +118,7 @@ def test_a_failed_configuration_read_stops_before_studio():
     assert len(replay.requests) == 1
 
 
-def test_a_failed_studio_read_names_the_studio_path():
+def test_a_failed_studio_read_names_the_studio_path(run):
     calls = [get_configuration(),
              Call('GET', STUDIO_FLOWS, params={'PageSize': 1000}, status=403, json=twilio_error(403, 20003, 'Authenticate'))]
     result, failed, dummy = run({}, calls)
@@ -133,7 +128,7 @@ def test_a_failed_studio_read_names_the_studio_path():
                                    method='GET', path='/v2/Flows')
 
 
-def test_retries_are_reported_across_both_reads():
+def test_retries_are_reported_across_both_reads(run):
     calls = [Call('GET', CONFIGURATION, status=503, headers={'Retry-After': '1'}), get_configuration(),
              Call('GET', STUDIO_FLOWS, params={'PageSize': 1000}, status=429, headers={'Retry-After': '2'}),
              list_studio_flows([WEBCHAT])]
@@ -145,7 +140,7 @@ def test_retries_are_reported_across_both_reads():
                                  dict(method='GET', path='/v2/Flows', reason=429, wait=2.0, outcome='retrying')]
 
 
-def test_an_unknown_subset_fails_before_any_request():
+def test_an_unknown_subset_fails_before_any_request(run):
     result, failed, replay = run(dict(gather_subset=['flex_flows']), [])
 
     assert failed

@@ -4,7 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """flex_configuration_info against replayed HTTP: every test lists the exact requests the module must send.
-Its retries are the client's, specified in module_utils/test_api.py."""
+Its retries are the client's, specified in module_utils/test_api_retries.py."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -19,18 +19,13 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     get_configuration,
     twilio_error,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 
-def run(args, calls):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(flex_configuration_info.main, module_args)
-    return result, failed, replay
+MODULE = flex_configuration_info
 
 
-def test_returns_the_configuration():
+def test_returns_the_configuration(run):
     result, failed, replay = run({}, [get_configuration()])
 
     assert not failed, result
@@ -42,15 +37,14 @@ def test_returns_the_configuration():
     assert replay.session.headers['User-Agent'].startswith('twilio_ops.flex (Ansible module flex_configuration_info; ')
 
 
-def test_check_mode_reads_as_usual():
-    replay = Replay([get_configuration()])
-    result, failed = replay.run(flex_configuration_info.main, dict(CONNECTION), check_mode=True)
+def test_check_mode_reads_as_usual(run):
+    result, failed, dummy = run({}, [get_configuration()], check_mode=True)
 
     assert not failed, result
     assert result['flex_configuration'] == configuration()
 
 
-def test_twilios_404_means_flex_is_not_set_up():
+def test_twilios_404_means_flex_is_not_set_up(run):
     calls = [Call('GET', CONFIGURATION, status=404, json=twilio_error(404, 20404, 'The requested resource /Configuration was not found'))]
     result, failed, dummy = run({}, calls)
 
@@ -58,7 +52,7 @@ def test_twilios_404_means_flex_is_not_set_up():
     assert result['flex_configuration'] == {}
 
 
-def test_api_error_surfaces_the_twilio_code():
+def test_api_error_surfaces_the_twilio_code(run):
     calls = [Call('GET', CONFIGURATION, status=403, json=twilio_error(403, 20403, 'Forbidden'))]
     result, failed, dummy = run({}, calls)
 
@@ -69,9 +63,8 @@ def test_api_error_surfaces_the_twilio_code():
     assert result['retries'] == []
 
 
-def test_missing_credentials_fail_before_any_request():
-    replay = Replay([])
-    result, failed = replay.run(flex_configuration_info.main, dict(flex_api_url=CONNECTION['flex_api_url']))
+def test_missing_credentials_fail_before_any_request(run):
+    result, failed, replay = run({}, [], connection=dict(flex_api_url=CONNECTION['flex_api_url']))
 
     assert failed
     assert result['msg'].startswith('No Twilio credentials')

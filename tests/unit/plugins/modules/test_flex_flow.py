@@ -5,7 +5,7 @@
 
 """The Flex Flow family (_flex_flow.FlexFlows) through flex_flow, against replayed HTTP: every test
 lists the exact requests the module must send. What the HTTP client does on its own (retries,
-credentials, answers that are not Twilio's, pacing) is specified in module_utils/test_api.py."""
+credentials, answers that are not Twilio's, pacing) is specified in module_utils/test_api_*.py."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -18,7 +18,6 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ACCOUNT_SID,
     CHAT_SERVICE_SID,
     CONFIGURATION,
-    CONNECTION,
     DEMO_URL,
     EXTERNAL,
     EXTERNAL_FLOW,
@@ -46,20 +45,14 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     twilio_error,
     update_flex_flow,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 FLOW_URL = '%s/%s' % (FLEX_FLOWS, FLOW_SID)
 SMS = flex_flow(channel_type='sms', contact_identity='+15005550006')
 TASK_FLOW = flex_flow(integration_type='task', integration=dict(workspace_sid=WORKSPACE_SID, workflow_sid=WORKFLOW_SID, channel='chat'))
 
 
-def run(args, calls, check_mode=False, diff=False):
-    """Run flex_flow with the fake connection options plus args; returns (result, failed, replay)."""
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(flex_flow_module.main, module_args, check_mode=check_mode, diff=diff)
-    return result, failed, replay
+MODULE = flex_flow_module
 
 
 def methods(replay):
@@ -87,7 +80,7 @@ CREATE_READS = [
 ]
 
 
-def test_create_by_name_resolves_studio_flow_and_discovers_chat_service():
+def test_create_by_name_resolves_studio_flow_and_discovers_chat_service(run):
     created = flex_flow()
     result, failed, replay = run(CREATE_ARGS, CREATE_READS + [create_flex_flow(CREATE_FORM, created)])
 
@@ -101,7 +94,7 @@ def test_create_by_name_resolves_studio_flow_and_discovers_chat_service():
     assert replay.warnings == []
 
 
-def test_create_with_diff_shows_the_whole_new_flow():
+def test_create_with_diff_shows_the_whole_new_flow(run):
     created = flex_flow()
     result, failed, dummy = run(CREATE_ARGS, CREATE_READS + [create_flex_flow(CREATE_FORM, created)], diff=True)
 
@@ -109,7 +102,7 @@ def test_create_with_diff_shows_the_whole_new_flow():
     assert result['diff'] == dict(before={}, after=created)
 
 
-def test_create_in_check_mode_reads_but_does_not_post():
+def test_create_in_check_mode_reads_but_does_not_post(run):
     result, failed, replay = run(CREATE_ARGS, CREATE_READS, check_mode=True)
 
     assert not failed, result
@@ -123,7 +116,7 @@ def test_create_in_check_mode_reads_but_does_not_post():
     assert methods(replay) == ['GET', 'GET', 'GET']
 
 
-def test_create_in_check_mode_with_diff():
+def test_create_in_check_mode_with_diff(run):
     result, failed, dummy = run(CREATE_ARGS, CREATE_READS, check_mode=True, diff=True)
 
     assert not failed, result
@@ -132,7 +125,7 @@ def test_create_in_check_mode_with_diff():
     assert result['diff']['after']['integration'] == dict(flow_sid=STUDIO_SID)
 
 
-def test_create_with_given_chat_service_and_channel_does_not_read_configuration():
+def test_create_with_given_chat_service_and_channel_does_not_read_configuration(run):
     args = dict(CREATE_ARGS, chat_service_sid=OTHER_CHAT_SERVICE_SID, channel_type='sms', contact_identity='+15005550006')
     form = dict(CREATE_FORM, ChatServiceSid=OTHER_CHAT_SERVICE_SID, ChannelType='sms', ContactIdentity='+15005550006')
     created = flex_flow(chat_service_sid=OTHER_CHAT_SERVICE_SID, channel_type='sms', contact_identity='+15005550006')
@@ -145,7 +138,7 @@ def test_create_with_given_chat_service_and_channel_does_not_read_configuration(
     assert 'demo_url' not in result
 
 
-def test_create_task_flow_serializes_integers_and_booleans():
+def test_create_task_flow_serializes_integers_and_booleans(run):
     args = dict(friendly_name=NAME, chat_service_sid=CHAT_SERVICE_SID, integration=dict(
         workspace_sid=WORKSPACE_SID, workflow_sid=WORKFLOW_SID, channel='chat', timeout=60, priority=0, creation_on_message=True),
         long_lived=True)
@@ -172,7 +165,7 @@ def test_create_task_flow_serializes_integers_and_booleans():
     assert result['flex_flow'] == created
 
 
-def test_create_without_integration_is_refused_without_a_write():
+def test_create_without_integration_is_refused_without_a_write(run):
     result, failed, replay = run(dict(friendly_name=NAME, chat_service_sid=CHAT_SERVICE_SID), [list_flex_flows([], name=NAME)])
 
     assert failed
@@ -181,7 +174,7 @@ def test_create_without_integration_is_refused_without_a_write():
     assert methods(replay) == ['GET']
 
 
-def test_create_without_integration_is_refused_before_reading_the_configuration():
+def test_create_without_integration_is_refused_before_reading_the_configuration(run):
     result, failed, replay = run(dict(friendly_name=NAME), [list_flex_flows([], name=NAME)])
 
     assert failed
@@ -189,7 +182,7 @@ def test_create_without_integration_is_refused_before_reading_the_configuration(
     assert methods(replay) == ['GET']
 
 
-def test_create_fails_when_configuration_has_no_chat_service():
+def test_create_fails_when_configuration_has_no_chat_service(run):
     calls = CREATE_READS[:2] + [Call('GET', CONFIGURATION, json=dict(configuration(), chat_service_instance_sid=None))]
     result, failed, replay = run(CREATE_ARGS, calls)
 
@@ -199,7 +192,7 @@ def test_create_fails_when_configuration_has_no_chat_service():
     assert methods(replay) == ['GET', 'GET', 'GET']
 
 
-def test_create_on_an_account_without_flex_fails_asking_for_the_chat_service():
+def test_create_on_an_account_without_flex_fails_asking_for_the_chat_service(run):
     # Twilio's 404 for the configuration means Flex is not set up: nothing is configured.
     calls = CREATE_READS[:2] + [Call('GET', CONFIGURATION, status=404, json=twilio_error(404, 20404, 'The requested resource was not found'))]
     result, failed, dummy = run(CREATE_ARGS, calls)
@@ -208,7 +201,7 @@ def test_create_on_an_account_without_flex_fails_asking_for_the_chat_service():
     assert result['msg'].endswith('names no chat service (is Flex set up on this account?): set chat_service_sid')
 
 
-def test_sid_only_that_does_not_exist_fails_without_a_write():
+def test_sid_only_that_does_not_exist_fails_without_a_write(run):
     result, failed, replay = run(dict(sid=FLOW_SID, studio_flow=STUDIO_NAME), [list_studio_flows([studio_flow()]), get_flex_flow(None)])
 
     assert failed
@@ -216,7 +209,7 @@ def test_sid_only_that_does_not_exist_fails_without_a_write():
     assert methods(replay) == ['GET', 'GET']
 
 
-def test_neither_sid_nor_friendly_name_fails_before_any_request():
+def test_neither_sid_nor_friendly_name_fails_before_any_request(run):
     result, failed, replay = run(dict(studio_flow=STUDIO_NAME), [])
 
     assert failed
@@ -227,7 +220,7 @@ def test_neither_sid_nor_friendly_name_fails_before_any_request():
 # -- idempotence and update ------------------------------------------------------------------
 
 
-def test_second_run_reads_only_and_reports_no_change():
+def test_second_run_reads_only_and_reports_no_change(run):
     existing = flex_flow()
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow()]), list_flex_flows([existing], name=NAME)], diff=True)
 
@@ -240,7 +233,7 @@ def test_second_run_reads_only_and_reports_no_change():
     assert methods(replay) == ['GET', 'GET']
 
 
-def test_api_values_are_normalized_before_comparing():
+def test_api_values_are_normalized_before_comparing(run):
     # The API may answer strings where the user gave booleans or integers, and null for ''.
     existing = flex_flow(enabled='true', janitor_enabled='False', contact_identity=None,
                          integration=dict(flow_sid=STUDIO_SID, retry_count='2'))
@@ -261,7 +254,7 @@ def update_reads(existing):
     return [list_studio_flows([studio_flow()]), list_flex_flows([existing], name=NAME)]
 
 
-def test_update_sends_only_the_fields_that_differ_and_diffs_only_them():
+def test_update_sends_only_the_fields_that_differ_and_diffs_only_them(run):
     existing = flex_flow(enabled=False)
     updated = flex_flow(enabled=True, integration=dict(flow_sid=STUDIO_SID, retry_count=1))
     calls = update_reads(existing) + [update_flex_flow({'Enabled': 'true', 'Integration.RetryCount': '1'}, updated)]
@@ -278,7 +271,7 @@ def test_update_sends_only_the_fields_that_differ_and_diffs_only_them():
     )
 
 
-def test_update_without_diff_mode_has_no_diff():
+def test_update_without_diff_mode_has_no_diff(run):
     existing = flex_flow(enabled=False)
     updated = flex_flow(enabled=True, integration=dict(flow_sid=STUDIO_SID, retry_count=1))
     calls = update_reads(existing) + [update_flex_flow({'Enabled': 'true', 'Integration.RetryCount': '1'}, updated)]
@@ -289,7 +282,7 @@ def test_update_without_diff_mode_has_no_diff():
     assert 'diff' not in result
 
 
-def test_update_in_check_mode_shows_would_be_values_without_posting():
+def test_update_in_check_mode_shows_would_be_values_without_posting(run):
     existing = flex_flow(enabled=False)
     result, failed, replay = run(UPDATE_ARGS, update_reads(existing), check_mode=True, diff=True)
 
@@ -302,7 +295,7 @@ def test_update_in_check_mode_shows_would_be_values_without_posting():
     assert methods(replay) == ['GET', 'GET']
 
 
-def test_switching_to_another_studio_flow_changes_only_the_flow_sid():
+def test_switching_to_another_studio_flow_changes_only_the_flow_sid(run):
     existing = flex_flow()
     updated = flex_flow(integration=dict(flow_sid=STUDIO_SID_2, retry_count=3))
     calls = [list_studio_flows([studio_flow(), studio_flow(STUDIO_SID_2, 'Webchat Flow v2')]),
@@ -315,7 +308,7 @@ def test_switching_to_another_studio_flow_changes_only_the_flow_sid():
     assert result['diff'] == dict(before=dict(integration=dict(flow_sid=STUDIO_SID)), after=dict(integration=dict(flow_sid=STUDIO_SID_2)))
 
 
-def test_switching_integration_type_sends_type_and_its_option():
+def test_switching_integration_type_sends_type_and_its_option(run):
     updated = flex_flow(integration_type='external', integration=dict(url='https://hooks.example.test/webchat', retry_count=3))
     calls = [list_flex_flows([flex_flow()], name=NAME),
              update_flex_flow({'IntegrationType': 'external', 'Integration.Url': 'https://hooks.example.test/webchat'}, updated)]
@@ -326,7 +319,7 @@ def test_switching_integration_type_sends_type_and_its_option():
     assert result['flex_flow'] == updated
 
 
-def test_switching_a_task_flow_to_studio_by_name():
+def test_switching_a_task_flow_to_studio_by_name(run):
     updated = flex_flow()
     calls = [list_studio_flows([studio_flow()]), list_flex_flows([TASK_FLOW], name=NAME),
              update_flex_flow({'IntegrationType': 'studio', 'Integration.FlowSid': STUDIO_SID}, updated)]
@@ -339,7 +332,7 @@ def test_switching_a_task_flow_to_studio_by_name():
 # -- integration options against the type the flow will have --------------------------------------------
 
 
-def test_an_option_of_another_type_on_an_existing_flow_is_refused_before_any_write():
+def test_an_option_of_another_type_on_an_existing_flow_is_refused_before_any_write(run):
     # No integration_type given: the options are checked against the flow's own type (task).
     result, failed, replay = run(dict(friendly_name=NAME, integration=dict(retry_count=2)), [list_flex_flows([TASK_FLOW], name=NAME)])
 
@@ -348,7 +341,7 @@ def test_an_option_of_another_type_on_an_existing_flow_is_refused_before_any_wri
     assert methods(replay) == ['GET']
 
 
-def test_an_option_of_the_flows_own_type_is_updated():
+def test_an_option_of_the_flows_own_type_is_updated(run):
     updated = flex_flow(integration_type='task', integration=dict(TASK_FLOW['integration'], priority=5))
     calls = [list_flex_flows([TASK_FLOW], name=NAME), update_flex_flow({'Integration.Priority': '5'}, updated)]
     result, failed, dummy = run(dict(friendly_name=NAME, integration=dict(priority=5)), calls)
@@ -357,7 +350,7 @@ def test_an_option_of_the_flows_own_type_is_updated():
     assert result['flex_flow'] == updated
 
 
-def test_switching_type_with_the_new_types_options():
+def test_switching_type_with_the_new_types_options(run):
     updated = flex_flow(integration_type='external', integration=dict(url='https://hooks.example.test/webchat', retry_count=2))
     calls = [list_flex_flows([TASK_FLOW], name=NAME),
              update_flex_flow({'IntegrationType': 'external', 'Integration.Url': 'https://hooks.example.test/webchat', 'Integration.RetryCount': '2'},
@@ -372,7 +365,7 @@ def test_switching_type_with_the_new_types_options():
 # -- rename ---------------------------------------------------------------------------------------
 
 
-def test_rename_by_sid_checks_the_name_is_free_then_posts_only_the_new_name():
+def test_rename_by_sid_checks_the_name_is_free_then_posts_only_the_new_name(run):
     renamed = flex_flow(name='WebChat en-GB')
     calls = [get_flex_flow(flex_flow()), list_flex_flows([], name='WebChat en-GB'),
              update_flex_flow({'FriendlyName': 'WebChat en-GB'}, renamed)]
@@ -385,7 +378,7 @@ def test_rename_by_sid_checks_the_name_is_free_then_posts_only_the_new_name():
     assert result['diff'] == dict(before=dict(friendly_name=NAME), after=dict(friendly_name='WebChat en-GB'))
 
 
-def test_rename_by_sid_onto_a_name_another_flow_has_is_refused_naming_that_flow():
+def test_rename_by_sid_onto_a_name_another_flow_has_is_refused_naming_that_flow(run):
     other = flex_flow(sid=FLOW_SID_2, name='WebChat fr', channel_type='sms')
     calls = [get_flex_flow(flex_flow()), list_flex_flows([other], name='WebChat fr')]
     result, failed, replay = run(dict(sid=FLOW_SID, friendly_name='WebChat fr'), calls)
@@ -396,7 +389,7 @@ def test_rename_by_sid_onto_a_name_another_flow_has_is_refused_naming_that_flow(
     assert methods(replay) == ['GET', 'GET']
 
 
-def test_rename_onto_a_near_miss_name_is_allowed():
+def test_rename_onto_a_near_miss_name_is_allowed(run):
     # The API's name filter may answer near misses; only an exact match takes the name.
     near_miss = flex_flow(sid=FLOW_SID_2, name='webchat FR')
     renamed = flex_flow(name='WebChat fr')
@@ -407,7 +400,7 @@ def test_rename_onto_a_near_miss_name_is_allowed():
     assert result['flex_flow'] == renamed
 
 
-def test_sid_found_and_matching_is_not_changed():
+def test_sid_found_and_matching_is_not_changed(run):
     result, failed, replay = run(dict(sid=FLOW_SID, enabled=True), [get_flex_flow(flex_flow())])
 
     assert not failed, result
@@ -416,7 +409,7 @@ def test_sid_found_and_matching_is_not_changed():
     assert methods(replay) == ['GET']
 
 
-def test_sid_and_its_own_name_needs_no_name_check():
+def test_sid_and_its_own_name_needs_no_name_check(run):
     result, failed, replay = run(dict(sid=FLOW_SID, friendly_name=NAME), [get_flex_flow(flex_flow())])
 
     assert not failed, result
@@ -426,7 +419,7 @@ def test_sid_and_its_own_name_needs_no_name_check():
 # -- channel types ------------------------------------------------------------------------------------
 
 
-def test_a_flow_of_another_channel_type_under_the_name_is_refused_naming_its_sid_and_type():
+def test_a_flow_of_another_channel_type_under_the_name_is_refused_naming_its_sid_and_type(run):
     result, failed, replay = run(dict(EXTERNAL, channel_type='web'), [list_flex_flows([SMS], name=NAME)])
 
     assert failed
@@ -436,7 +429,7 @@ def test_a_flow_of_another_channel_type_under_the_name_is_refused_naming_its_sid
     assert methods(replay) == ['GET']
 
 
-def test_without_channel_type_the_flow_found_by_name_is_updated_whatever_its_channel():
+def test_without_channel_type_the_flow_found_by_name_is_updated_whatever_its_channel(run):
     # The web default applies to a create only: an entry that does not say its channel manages the
     # flow of that name as it is, and never sends ChannelType in an update.
     updated = dict(SMS, enabled=False)
@@ -448,14 +441,14 @@ def test_without_channel_type_the_flow_found_by_name_is_updated_whatever_its_cha
     assert 'demo_url' not in result
 
 
-def test_the_same_channel_type_given_is_no_change():
+def test_the_same_channel_type_given_is_no_change(run):
     result, failed, dummy = run(dict(friendly_name=NAME, channel_type='sms'), [list_flex_flows([SMS], name=NAME)])
 
     assert not failed, result
     assert result['operation'] == 'none'
 
 
-def test_absent_with_channel_type_does_not_delete_a_flow_of_another_type():
+def test_absent_with_channel_type_does_not_delete_a_flow_of_another_type(run):
     result, failed, replay = run(dict(friendly_name=NAME, state='absent', channel_type='web'), [list_flex_flows([SMS], name=NAME)])
 
     assert failed
@@ -464,7 +457,7 @@ def test_absent_with_channel_type_does_not_delete_a_flow_of_another_type():
     assert methods(replay) == ['GET']
 
 
-def test_absent_with_the_flows_own_channel_type_deletes_it():
+def test_absent_with_the_flows_own_channel_type_deletes_it(run):
     result, failed, replay = run(dict(friendly_name=NAME, state='absent', channel_type='web'), [list_flex_flows([flex_flow()], name=NAME),
                                                                                                 delete_flex_flow()])
 
@@ -475,7 +468,7 @@ def test_absent_with_the_flows_own_channel_type_deletes_it():
 # -- delete ------------------------------------------------------------------------------------
 
 
-def test_delete_by_name():
+def test_delete_by_name(run):
     existing = flex_flow()
     result, failed, dummy = run(dict(friendly_name=NAME, state='absent'), [list_flex_flows([existing], name=NAME), delete_flex_flow()], diff=True)
 
@@ -487,7 +480,7 @@ def test_delete_by_name():
     assert result['diff'] == dict(before=existing, after={})
 
 
-def test_delete_by_sid():
+def test_delete_by_sid(run):
     result, failed, dummy = run(dict(sid=FLOW_SID, state='absent'), [get_flex_flow(flex_flow()), delete_flex_flow()])
 
     assert not failed, result
@@ -495,7 +488,7 @@ def test_delete_by_sid():
     assert result['operation'] == 'delete'
 
 
-def test_delete_when_absent_sends_no_delete():
+def test_delete_when_absent_sends_no_delete(run):
     result, failed, dummy = run(dict(friendly_name=NAME, state='absent'), [list_flex_flows([], name=NAME)], diff=True)
 
     assert not failed, result
@@ -505,7 +498,7 @@ def test_delete_when_absent_sends_no_delete():
     assert 'diff' not in result
 
 
-def test_delete_by_sid_when_absent_sends_no_delete():
+def test_delete_by_sid_when_absent_sends_no_delete(run):
     result, failed, dummy = run(dict(sid=FLOW_SID, state='absent'), [get_flex_flow(None)])
 
     assert not failed, result
@@ -513,7 +506,7 @@ def test_delete_by_sid_when_absent_sends_no_delete():
     assert result['operation'] == 'none'
 
 
-def test_delete_in_check_mode_sends_no_delete():
+def test_delete_in_check_mode_sends_no_delete(run):
     result, failed, replay = run(dict(friendly_name=NAME, state='absent'), [list_flex_flows([flex_flow()], name=NAME)], check_mode=True,
                                  diff=True)
 
@@ -524,7 +517,7 @@ def test_delete_in_check_mode_sends_no_delete():
     assert methods(replay) == ['GET']
 
 
-def test_delete_answered_404_is_success():
+def test_delete_answered_404_is_success(run):
     # Someone else deleted the flow between our read and our DELETE: the goal is reached.
     calls = [list_flex_flows([flex_flow()], name=NAME), delete_flex_flow(status=404, answer=twilio_error(404, 20404, 'Not found'))]
     result, failed, dummy = run(dict(friendly_name=NAME, state='absent'), calls)
@@ -534,7 +527,7 @@ def test_delete_answered_404_is_success():
     assert 'error' not in result
 
 
-def test_delete_answered_an_html_404_fails():
+def test_delete_answered_an_html_404_fails(run):
     calls = [list_flex_flows([flex_flow()], name=NAME), Call('DELETE', FLOW_URL, status=404, content=b'<html>nope</html>')]
     result, failed, dummy = run(dict(friendly_name=NAME, state='absent'), calls)
 
@@ -542,7 +535,7 @@ def test_delete_answered_an_html_404_fails():
     assert result['msg'].startswith('DELETE /v1/FlexFlows/%s answered HTTP 404: Not Found, not a Twilio error (text/html)' % FLOW_SID)
 
 
-def test_delete_answered_403_fails_with_the_twilio_error():
+def test_delete_answered_403_fails_with_the_twilio_error(run):
     calls = [list_flex_flows([flex_flow()], name=NAME), delete_flex_flow(status=403, answer=twilio_error(403, 20403, 'Forbidden'))]
     result, failed, dummy = run(dict(friendly_name=NAME, state='absent'), calls)
 
@@ -552,7 +545,7 @@ def test_delete_answered_403_fails_with_the_twilio_error():
     assert result['error']['code'] == 20403
 
 
-def test_absent_ignores_studio_flow_and_integration_rules():
+def test_absent_ignores_studio_flow_and_integration_rules(run):
     # Deleting needs no Studio lookup, and present-only rules must not block it.
     result, failed, replay = run(dict(friendly_name=NAME, state='absent', studio_flow=STUDIO_NAME, integration_type='task'),
                                  [list_flex_flows([], name=NAME)])
@@ -566,7 +559,7 @@ def test_absent_ignores_studio_flow_and_integration_rules():
 
 
 @pytest.mark.parametrize('state', ['present', 'absent'])
-def test_two_flows_with_the_name_fail_without_a_write_listing_sids_and_channel_types(state):
+def test_two_flows_with_the_name_fail_without_a_write_listing_sids_and_channel_types(state, run):
     twins = [flex_flow(), flex_flow(sid=FLOW_SID_2, channel_type='sms')]
     args = dict(EXTERNAL, state=state) if state == 'present' else dict(friendly_name=NAME, state='absent')
     result, failed, replay = run(args, [list_flex_flows(twins, name=NAME)])
@@ -580,7 +573,7 @@ def test_two_flows_with_the_name_fail_without_a_write_listing_sids_and_channel_t
 NEXT_PAGE = FLEX_FLOWS + '?FriendlyName=WebChat+en&PageSize=1000&Page=1&PageToken=PAFO11111111111111111111111111111111'
 
 
-def test_match_on_the_second_page_means_no_create():
+def test_match_on_the_second_page_means_no_create(run):
     # Twilio's name filter is not case-sensitive; only the exact name counts.
     near_miss = flex_flow(sid=FLOW_SID_2, name='webchat EN')
     existing = flex_flow(integration_type='external', integration=dict(url='https://hooks.example.test/webchat'))
@@ -594,7 +587,7 @@ def test_match_on_the_second_page_means_no_create():
     assert replay.requests[1]['params'] is None
 
 
-def test_duplicate_spread_over_two_pages_is_detected():
+def test_duplicate_spread_over_two_pages_is_detected(run):
     calls = [list_flex_flows([flex_flow()], name=NAME, next_page_url=NEXT_PAGE),
              Call('GET', NEXT_PAGE, json=page('flex_flows', [flex_flow(sid=FLOW_SID_2)], NEXT_PAGE))]
     result, failed, dummy = run(EXTERNAL, calls)
@@ -603,7 +596,7 @@ def test_duplicate_spread_over_two_pages_is_detected():
     assert FLOW_SID in result['msg'] and FLOW_SID_2 in result['msg']
 
 
-def test_a_near_miss_alone_means_create():
+def test_a_near_miss_alone_means_create(run):
     near_miss = flex_flow(sid=FLOW_SID_2, name='webchat EN')
     result, failed, dummy = run(EXTERNAL, [list_flex_flows([near_miss], name=NAME), create_flex_flow(EXTERNAL_FORM, EXTERNAL_FLOW)])
 
@@ -678,7 +671,7 @@ INVALID_INPUT = [
 
 
 @pytest.mark.parametrize('args, message', [case[1:] for case in INVALID_INPUT], ids=[case[0] for case in INVALID_INPUT])
-def test_invalid_input_fails_before_any_request(args, message):
+def test_invalid_input_fails_before_any_request(args, message, run):
     result, failed, replay = run(args, [])
 
     assert failed
@@ -690,7 +683,7 @@ def test_invalid_input_fails_before_any_request(args, message):
     (dict(friendly_name=NAME, channel_type='webchat'), 'value of channel_type must be one of: web, sms, facebook, whatsapp, line, custom'),
     (dict(friendly_name=NAME, known_sid=FLOW_SID), 'Unsupported parameters for (flex_flow) module: known_sid'),
 ])
-def test_options_the_argument_spec_refuses(args, fragment):
+def test_options_the_argument_spec_refuses(args, fragment, run):
     result, failed, replay = run(args, [])
 
     assert failed
@@ -701,7 +694,7 @@ def test_options_the_argument_spec_refuses(args, fragment):
 # -- Studio flow lookup ------------------------------------------------------------------------
 
 
-def test_studio_flow_not_found_lists_the_names_and_writes_nothing():
+def test_studio_flow_not_found_lists_the_names_and_writes_nothing(run):
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow(STUDIO_SID_2, 'Sales'), studio_flow(name='Support')])])
 
     assert failed
@@ -709,14 +702,14 @@ def test_studio_flow_not_found_lists_the_names_and_writes_nothing():
     assert methods(replay) == ['GET']
 
 
-def test_studio_flow_not_found_in_an_account_without_flows():
+def test_studio_flow_not_found_in_an_account_without_flows(run):
     result, failed, dummy = run(CREATE_ARGS, [list_studio_flows([])])
 
     assert failed
     assert result['msg'].endswith('the account has: no Studio flow at all')
 
 
-def test_studio_flow_names_are_capped_in_the_message():
+def test_studio_flow_names_are_capped_in_the_message(run):
     flows = [studio_flow('FW%032x' % number, 'Flow %02d' % number) for number in range(25)]
     result, failed, dummy = run(CREATE_ARGS, [list_studio_flows(flows)])
 
@@ -725,7 +718,7 @@ def test_studio_flow_names_are_capped_in_the_message():
     assert 'Flow 20' not in result['msg']
 
 
-def test_ambiguous_studio_flow_lists_the_sids_and_writes_nothing():
+def test_ambiguous_studio_flow_lists_the_sids_and_writes_nothing(run):
     result, failed, dummy = run(CREATE_ARGS, [list_studio_flows([studio_flow(), studio_flow(STUDIO_SID_2)])])
 
     assert failed
@@ -733,7 +726,7 @@ def test_ambiguous_studio_flow_lists_the_sids_and_writes_nothing():
                              'or give the one you mean by SID in integration.flow_sid' % (STUDIO_SID, STUDIO_SID_2))
 
 
-def test_draft_studio_flow_warns_and_is_still_used():
+def test_draft_studio_flow_warns_and_is_still_used(run):
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow(status='draft')]), list_flex_flows([flex_flow()], name=NAME)])
 
     assert not failed, result
@@ -742,7 +735,7 @@ def test_draft_studio_flow_warns_and_is_still_used():
                                % STUDIO_SID]
 
 
-def test_draft_studio_flow_warns_also_when_the_run_fails():
+def test_draft_studio_flow_warns_also_when_the_run_fails(run):
     twins = [flex_flow(), flex_flow(sid=FLOW_SID_2)]
     result, failed, replay = run(CREATE_ARGS, [list_studio_flows([studio_flow(status='draft')]), list_flex_flows(twins, name=NAME)])
 
@@ -750,7 +743,7 @@ def test_draft_studio_flow_warns_also_when_the_run_fails():
     assert len(replay.warnings) == 1 and 'is draft' in replay.warnings[0]
 
 
-def test_studio_flow_on_the_second_page_is_found():
+def test_studio_flow_on_the_second_page_is_found(run):
     next_page = STUDIO_FLOWS + '?PageSize=1000&Page=1&PageToken=PAFW1'
     calls = [Call('GET', STUDIO_FLOWS, params={'PageSize': 1000}, json=page('flows', [studio_flow(STUDIO_SID_2, 'Sales')], STUDIO_FLOWS, next_page)),
              Call('GET', next_page, json=page('flows', [studio_flow()], next_page)),

@@ -6,7 +6,7 @@
 """flex_flows, the set module over Flex Flows (_resource_set.ResourceSet with FlexFlows), against
 replayed HTTP: one read of the account, every refusal before any write, per-entry results, the
 diff list, ownership and purge, known_sid and ignore_case. The rules of one flow (validation,
-comparison, refusals) are flex_flow's, specified in test_flex_flow.py; pacing is in test_api.py."""
+comparison, refusals) are flex_flow's, specified in test_flex_flow.py; pacing is in test_api_retries.py."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -19,7 +19,6 @@ from ansible_collections.twilio_ops.flex.plugins.modules import flex_flows
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     ACCOUNT_SID,
     CHAT_SERVICE_SID,
-    CONNECTION,
     FLOW_SID,
     FLOW_SID_2,
     STUDIO_NAME,
@@ -35,7 +34,6 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     twilio_error,
     update_flex_flow,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Replay
 
 FLOW_SID_3 = 'FO33333333333333333333333333333333'
 FLOW_SID_4 = 'FO44444444444444444444444444444444'
@@ -43,12 +41,7 @@ FLOW_SID_5 = 'FO55555555555555555555555555555555'
 STUDIO_LIST = list_studio_flows([studio_flow(), studio_flow(STUDIO_SID_2, 'Sales')])
 
 
-def run(args, calls, check_mode=False, diff=False):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(flex_flows.main, module_args, check_mode=check_mode, diff=diff)
-    return result, failed, replay
+MODULE = flex_flows
 
 
 def entry(name, **options):
@@ -83,7 +76,7 @@ def methods(replay):
 # -- one read of the account --------------------------------------------------------------------------
 
 
-def test_converged_entries_cost_one_studio_list_and_one_flex_flow_list_and_no_write():
+def test_converged_entries_cost_one_studio_list_and_one_flex_flow_list_and_no_write(run):
     existing = [web(FLOW_SID, 'WebChat en'), web(FLOW_SID_2, 'WebChat fr'), web(FLOW_SID_3, 'WebChat de')]
     args = dict(entries=[entry('WebChat en'), entry('WebChat fr'), entry('WebChat de')])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows(existing)], diff=True)
@@ -101,7 +94,7 @@ def test_converged_entries_cost_one_studio_list_and_one_flex_flow_list_and_no_wr
     assert replay.requests[1]['params'] == {'PageSize': 1000}
 
 
-def test_entries_by_sid_cost_no_studio_list():
+def test_entries_by_sid_cost_no_studio_list(run):
     args = dict(entries=[dict(friendly_name='WebChat en', integration=dict(flow_sid=STUDIO_SID)), dict(sid=FLOW_SID_2, enabled=True)])
     result, failed, replay = run(args, [list_flex_flows([web(FLOW_SID, 'WebChat en'), web(FLOW_SID_2, 'WebChat fr')])])
 
@@ -110,7 +103,7 @@ def test_entries_by_sid_cost_no_studio_list():
     assert methods(replay) == [('GET', 'FlexFlows')]
 
 
-def test_results_follow_the_entries_and_the_configuration_is_read_once_for_every_create():
+def test_results_follow_the_entries_and_the_configuration_is_read_once_for_every_create(run):
     existing = [web(FLOW_SID, 'WebChat en'), web(FLOW_SID_2, 'WebChat fr', enabled=False), web(FLOW_SID_3, 'WebChat it')]
     args = dict(entries=[entry('WebChat de'), entry('WebChat en'), entry('WebChat fr', enabled=True), entry('WebChat es'),
                          dict(friendly_name='WebChat it', state='absent')])
@@ -133,7 +126,7 @@ def test_results_follow_the_entries_and_the_configuration_is_read_once_for_every
     assert result['purged'] == []
 
 
-def test_the_configuration_is_not_read_when_every_create_names_its_chat_service():
+def test_the_configuration_is_not_read_when_every_create_names_its_chat_service(run):
     args = dict(entries=[entry('WebChat de', chat_service_sid=CHAT_SERVICE_SID)])
     calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat de'), web(FLOW_SID, 'WebChat de'))]
     result, failed, replay = run(args, calls)
@@ -142,7 +135,7 @@ def test_the_configuration_is_not_read_when_every_create_names_its_chat_service(
     assert methods(replay) == [('GET', 'Flows'), ('GET', 'FlexFlows'), ('POST', 'FlexFlows')]
 
 
-def test_a_create_without_a_chat_service_anywhere_is_refused_without_a_write():
+def test_a_create_without_a_chat_service_anywhere_is_refused_without_a_write(run):
     calls = [STUDIO_LIST, list_flex_flows([]), get_configuration(None)]
     result, failed, replay = run(dict(entries=[entry('WebChat de'), entry('WebChat es')]), calls)
 
@@ -154,7 +147,7 @@ def test_a_create_without_a_chat_service_anywhere_is_refused_without_a_write():
     assert methods(replay) == [('GET', 'Flows'), ('GET', 'FlexFlows'), ('GET', 'Configuration')]
 
 
-def test_an_empty_set_reads_the_account_and_changes_nothing():
+def test_an_empty_set_reads_the_account_and_changes_nothing(run):
     result, failed, replay = run(dict(entries=[]), [list_flex_flows([web(FLOW_SID, 'WebChat en')])])
 
     assert not failed, result
@@ -164,7 +157,7 @@ def test_an_empty_set_reads_the_account_and_changes_nothing():
 # -- check mode and diff ------------------------------------------------------------------------------
 
 
-def test_check_mode_predicts_every_entry_and_writes_nothing():
+def test_check_mode_predicts_every_entry_and_writes_nothing(run):
     existing = [web(FLOW_SID, 'WebChat fr', enabled=False), web(FLOW_SID_2, 'WebChat it')]
     args = dict(entries=[entry('WebChat de'), entry('WebChat fr', enabled=True), dict(friendly_name='WebChat it', state='absent')],
                 owned=[owned(FLOW_SID_2, 'WebChat it')])
@@ -182,7 +175,7 @@ def test_check_mode_predicts_every_entry_and_writes_nothing():
     assert [request['method'] for request in replay.requests] == ['GET', 'GET', 'GET']
 
 
-def test_diff_is_a_list_one_per_changed_flow_with_headers():
+def test_diff_is_a_list_one_per_changed_flow_with_headers(run):
     existing = [web(FLOW_SID, 'WebChat en'), web(FLOW_SID_2, 'WebChat fr', enabled=False), web(FLOW_SID_3, 'WebChat it')]
     args = dict(entries=[entry('WebChat en'), entry('WebChat de', chat_service_sid=CHAT_SERVICE_SID), entry('WebChat fr', enabled=True),
                          dict(friendly_name='WebChat it', state='absent')])
@@ -201,7 +194,7 @@ def test_diff_is_a_list_one_per_changed_flow_with_headers():
     ]
 
 
-def test_diff_in_check_mode_heads_a_create_by_its_name():
+def test_diff_in_check_mode_heads_a_create_by_its_name(run):
     args = dict(entries=[entry('WebChat de', chat_service_sid=CHAT_SERVICE_SID)])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([])], check_mode=True, diff=True)
 
@@ -211,7 +204,7 @@ def test_diff_in_check_mode_heads_a_create_by_its_name():
     assert result['diff'][0]['after'] == result['results'][0]['flex_flow']
 
 
-def test_no_diff_without_diff_mode():
+def test_no_diff_without_diff_mode(run):
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat fr', enabled=False)]),
              update_flex_flow({'Enabled': 'true'}, web(FLOW_SID, 'WebChat fr'))]
     result, failed, replay = run(dict(entries=[entry('WebChat fr', enabled=True)]), calls)
@@ -223,7 +216,7 @@ def test_no_diff_without_diff_mode():
 # -- refusals: every reason, nothing written --------------------------------------------------------------
 
 
-def test_invalid_entries_and_duplicates_fail_before_any_request_with_every_reason():
+def test_invalid_entries_and_duplicates_fail_before_any_request_with_every_reason(run):
     args = dict(entries=[entry('WebChat en'), entry('WebChat en'), entry(' WebChat fr'), dict(friendly_name='WebChat de', integration=dict(retry_count=9)),
                          dict(sid=FLOW_SID, enabled=True), dict(sid=FLOW_SID, enabled=False)],
                 owned=[owned('FO1', 'WebChat it')])
@@ -242,7 +235,7 @@ def test_invalid_entries_and_duplicates_fail_before_any_request_with_every_reaso
     assert result['results'] == [] and result['changed'] is False
 
 
-def test_refusals_after_the_reads_fail_the_whole_run_with_every_reason_and_no_write():
+def test_refusals_after_the_reads_fail_the_whole_run_with_every_reason_and_no_write(run):
     sms = web(FLOW_SID_2, 'WebChat fr', channel_type='sms')
     twins = [web(FLOW_SID_3, 'WebChat de'), web(FLOW_SID_4, 'WebChat de')]
     args = dict(entries=[entry('WebChat en', enabled=False), entry('WebChat fr', channel_type='web'), entry('WebChat es', studio_flow='Nope'),
@@ -263,7 +256,7 @@ def test_refusals_after_the_reads_fail_the_whole_run_with_every_reason_and_no_wr
     assert result['results'] == [] and result['changed'] is False
 
 
-def test_two_entries_that_reach_one_flow_are_refused():
+def test_two_entries_that_reach_one_flow_are_refused(run):
     # By name, and by the known flow of another entry.
     args = dict(entries=[entry('WebChat en'), entry('WebChat pt', known=owned(FLOW_SID, 'WebChat en'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat en')])])
@@ -277,7 +270,7 @@ def flows(count):
     return [web('FO%032x' % number, 'Flow %d' % number) for number in range(count)]
 
 
-def test_a_run_that_would_pass_2500_flows_is_refused():
+def test_a_run_that_would_pass_2500_flows_is_refused(run):
     args = dict(entries=[entry('WebChat en', chat_service_sid=CHAT_SERVICE_SID)])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows(flows(2500))])
 
@@ -286,7 +279,7 @@ def test_a_run_that_would_pass_2500_flows_is_refused():
     assert [request['method'] for request in replay.requests] == ['GET', 'GET']
 
 
-def test_a_create_that_a_delete_makes_room_for_is_allowed():
+def test_a_create_that_a_delete_makes_room_for_is_allowed(run):
     args = dict(entries=[entry('WebChat en', chat_service_sid=CHAT_SERVICE_SID), dict(friendly_name='Flow 7', state='absent')])
     calls = [STUDIO_LIST, list_flex_flows(flows(2500)), create_flex_flow(create_form('WebChat en'), web(FLOW_SID, 'WebChat en')),
              delete_flex_flow('FO%032x' % 7)]
@@ -296,7 +289,7 @@ def test_a_create_that_a_delete_makes_room_for_is_allowed():
     assert [item['operation'] for item in result['results']] == ['create', 'delete']
 
 
-def test_an_account_already_past_the_cap_may_still_update_and_delete():
+def test_an_account_already_past_the_cap_may_still_update_and_delete(run):
     args = dict(entries=[entry('Flow 1', enabled=False)])
     disabled = web('FO%032x' % 1, 'Flow 1', enabled=False)
     calls = [STUDIO_LIST, list_flex_flows(flows(2501)), update_flex_flow({'Enabled': 'false'}, disabled, sid=disabled['sid'])]
@@ -309,7 +302,7 @@ def test_an_account_already_past_the_cap_may_still_update_and_delete():
 # -- ownership and purge -------------------------------------------------------------------------------------
 
 
-def test_purge_deletes_only_owned_flows_no_entry_claims():
+def test_purge_deletes_only_owned_flows_no_entry_claims(run):
     existing = [web(FLOW_SID, 'WebChat en'), web(FLOW_SID_2, 'WebChat it'), web(FLOW_SID_3, 'WebChat fr')]
     args = dict(entries=[entry('WebChat en')], purge=True,
                 # WebChat fr has a name like the role's, but was never recorded as made: it stays.
@@ -326,7 +319,7 @@ def test_purge_deletes_only_owned_flows_no_entry_claims():
     assert [item['after_header'] for item in result['diff']] == ['"WebChat it" (%s, web): delete' % FLOW_SID_2]
 
 
-def test_without_purge_owned_flows_are_kept_and_still_owned():
+def test_without_purge_owned_flows_are_kept_and_still_owned(run):
     existing = [web(FLOW_SID, 'WebChat en'), web(FLOW_SID_2, 'WebChat it')]
     args = dict(entries=[entry('WebChat en')], owned=[owned(FLOW_SID_2, 'WebChat it')])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows(existing)])
@@ -337,7 +330,7 @@ def test_without_purge_owned_flows_are_kept_and_still_owned():
     assert result['owned'] == [owned(FLOW_SID_2, 'WebChat it')]
 
 
-def test_purge_in_check_mode_predicts_and_deletes_nothing():
+def test_purge_in_check_mode_predicts_and_deletes_nothing(run):
     args = dict(entries=[], purge=True, owned=[owned(FLOW_SID_2, 'WebChat it')])
     result, failed, replay = run(args, [list_flex_flows([web(FLOW_SID_2, 'WebChat it')])], check_mode=True)
 
@@ -347,7 +340,7 @@ def test_purge_in_check_mode_predicts_and_deletes_nothing():
     assert [request['method'] for request in replay.requests] == ['GET']
 
 
-def test_an_owned_flow_changed_by_hand_is_kept_with_a_warning():
+def test_an_owned_flow_changed_by_hand_is_kept_with_a_warning(run):
     existing = [web(FLOW_SID, 'WebChat it (old)'), web(FLOW_SID_2, 'WebChat de', channel_type='sms')]
     args = dict(entries=[], purge=True, owned=[owned(FLOW_SID, 'WebChat it'), owned(FLOW_SID_2, 'WebChat de')])
     result, failed, replay = run(args, [list_flex_flows(existing)])
@@ -368,7 +361,7 @@ def test_an_owned_flow_changed_by_hand_is_kept_with_a_warning():
 
 @pytest.mark.parametrize('item, missing', [(dict(sid=FLOW_SID), 'channel_type, friendly_name'),
                                            (dict(sid=FLOW_SID, friendly_name='Support SMS'), 'channel_type')])
-def test_an_owned_flow_must_be_recorded_with_its_name_and_channel(item, missing):
+def test_an_owned_flow_must_be_recorded_with_its_name_and_channel(item, missing, run):
     # Purge compares what the record says with the flow: a record that says nothing would prove nothing.
     result, failed, replay = run(dict(entries=[], purge=True, owned=[item]), [])
 
@@ -377,7 +370,7 @@ def test_an_owned_flow_must_be_recorded_with_its_name_and_channel(item, missing)
     assert replay.requests == []
 
 
-def test_owned_flows_that_no_longer_exist_are_dropped_from_owned():
+def test_owned_flows_that_no_longer_exist_are_dropped_from_owned(run):
     args = dict(entries=[entry('WebChat en')], owned=[owned(FLOW_SID, 'WebChat en'), owned(FLOW_SID_2, 'WebChat gone')])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat en')])])
 
@@ -386,7 +379,7 @@ def test_owned_flows_that_no_longer_exist_are_dropped_from_owned():
     assert result['owned'] == [owned(FLOW_SID, 'WebChat en')]
 
 
-def test_an_owned_flow_renamed_by_its_entry_is_owned_under_its_new_name():
+def test_an_owned_flow_renamed_by_its_entry_is_owned_under_its_new_name(run):
     args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID, 'WebChat pt'))], owned=[owned(FLOW_SID, 'WebChat pt')])
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt')]),
              update_flex_flow({'FriendlyName': 'WebChat pt-BR'}, web(FLOW_SID, 'WebChat pt-BR'))]
@@ -396,7 +389,7 @@ def test_an_owned_flow_renamed_by_its_entry_is_owned_under_its_new_name():
     assert result['owned'] == [owned(FLOW_SID, 'WebChat pt-BR')]
 
 
-def test_a_flow_updated_but_not_made_here_is_not_owned():
+def test_a_flow_updated_but_not_made_here_is_not_owned(run):
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat en', enabled=False)]),
              update_flex_flow({'Enabled': 'true'}, web(FLOW_SID, 'WebChat en'))]
     result, failed, replay = run(dict(entries=[entry('WebChat en', enabled=True)]), calls)
@@ -405,7 +398,7 @@ def test_a_flow_updated_but_not_made_here_is_not_owned():
     assert result['owned'] == []
 
 
-def test_a_create_answered_without_the_flow_fails_and_still_returns_what_was_made_before():
+def test_a_create_answered_without_the_flow_fails_and_still_returns_what_was_made_before(run):
     # A proxy's (or a broken) answer to the second create: the first flow stays owned, so a record keeps it.
     args = dict(entries=[entry('WebChat en', chat_service_sid=CHAT_SERVICE_SID), entry('WebChat fr', chat_service_sid=CHAT_SERVICE_SID)])
     calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat en'), web(FLOW_SID, 'WebChat en')),
@@ -419,7 +412,7 @@ def test_a_create_answered_without_the_flow_fails_and_still_returns_what_was_mad
     assert result['unreached'] == 0
 
 
-def test_an_unexpected_error_after_a_create_still_returns_what_was_made(monkeypatch):
+def test_an_unexpected_error_after_a_create_still_returns_what_was_made(monkeypatch, run):
     # A defect in the collection must not lose the flows made before it: the role records them from owned.
     def broken(self, resource):
         if resource.get('friendly_name') == 'WebChat fr':
@@ -441,7 +434,7 @@ def test_an_unexpected_error_after_a_create_still_returns_what_was_made(monkeypa
 # -- known --------------------------------------------------------------------------------------------------
 
 
-def test_a_known_flow_still_as_recorded_is_renamed_in_place():
+def test_a_known_flow_still_as_recorded_is_renamed_in_place(run):
     args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID, 'WebChat pt'))])
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt'), web(FLOW_SID_2, 'WebChat en')]),
              update_flex_flow({'FriendlyName': 'WebChat pt-BR'}, web(FLOW_SID, 'WebChat pt-BR'))]
@@ -452,7 +445,7 @@ def test_a_known_flow_still_as_recorded_is_renamed_in_place():
     assert result['diff'][0]['before'] == dict(friendly_name='WebChat pt')
 
 
-def test_a_known_flow_that_is_gone_falls_back_to_the_name():
+def test_a_known_flow_that_is_gone_falls_back_to_the_name(run):
     args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID_2, 'WebChat pt'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt-BR')])])
 
@@ -460,7 +453,7 @@ def test_a_known_flow_that_is_gone_falls_back_to_the_name():
     assert operations(result) == [('none', FLOW_SID, 'WebChat pt-BR')]
 
 
-def test_a_known_flow_that_is_gone_and_no_flow_by_name_creates():
+def test_a_known_flow_that_is_gone_and_no_flow_by_name_creates(run):
     args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID_2, 'WebChat pt'), chat_service_sid=CHAT_SERVICE_SID)])
     calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat pt-BR'), web(FLOW_SID, 'WebChat pt-BR'))]
     result, failed, replay = run(args, calls)
@@ -469,7 +462,7 @@ def test_a_known_flow_that_is_gone_and_no_flow_by_name_creates():
     assert operations(result) == [('create', FLOW_SID, 'WebChat pt-BR')]
 
 
-def test_a_rename_of_a_known_flow_onto_another_flows_name_is_refused():
+def test_a_rename_of_a_known_flow_onto_another_flows_name_is_refused(run):
     args = dict(entries=[entry('WebChat en', known=owned(FLOW_SID, 'WebChat pt'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt'), web(FLOW_SID_2, 'WebChat en')])])
 
@@ -478,7 +471,7 @@ def test_a_rename_of_a_known_flow_onto_another_flows_name_is_refused():
                              '"WebChat en" (%s, web) already has that friendly_name' % (FLOW_SID, FLOW_SID_2))
 
 
-def test_a_known_sid_must_be_a_flex_flow_sid():
+def test_a_known_sid_must_be_a_flex_flow_sid(run):
     result, failed, replay = run(dict(entries=[entry('WebChat en', known=owned(STUDIO_SID, 'WebChat en'))]), [])
 
     assert failed
@@ -487,7 +480,7 @@ def test_a_known_sid_must_be_a_flex_flow_sid():
 
 
 @pytest.mark.parametrize('state', ['present', 'absent'])
-def test_a_known_flow_renamed_by_hand_is_left_alone_and_the_entry_found_by_name(state):
+def test_a_known_flow_renamed_by_hand_is_left_alone_and_the_entry_found_by_name(state, run):
     # The record says "WebChat fr"; someone renamed it "Partner portal chat" since: it is theirs now.
     taken_over = web(FLOW_SID, 'Partner portal chat')
     args = dict(entries=[entry('WebChat fr', known=owned(FLOW_SID, 'WebChat fr'), state=state, chat_service_sid=CHAT_SERVICE_SID)])
@@ -506,7 +499,7 @@ def test_a_known_flow_renamed_by_hand_is_left_alone_and_the_entry_found_by_name(
 # -- ignore_case ----------------------------------------------------------------------------------------------
 
 
-def test_ignore_case_matches_a_name_in_another_case_and_renames_it():
+def test_ignore_case_matches_a_name_in_another_case_and_renames_it(run):
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt-br')]),
              update_flex_flow({'FriendlyName': 'WebChat pt-BR'}, web(FLOW_SID, 'WebChat pt-BR'))]
     result, failed, replay = run(dict(entries=[entry('WebChat pt-BR')], ignore_case=True), calls, diff=True)
@@ -517,7 +510,7 @@ def test_ignore_case_matches_a_name_in_another_case_and_renames_it():
                                    before=dict(friendly_name='WebChat pt-br'), after=dict(friendly_name='WebChat pt-BR'))]
 
 
-def test_without_ignore_case_a_name_in_another_case_is_another_flow():
+def test_without_ignore_case_a_name_in_another_case_is_another_flow(run):
     calls = [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt-br')]),
              create_flex_flow(create_form('WebChat pt-BR'), web(FLOW_SID_2, 'WebChat pt-BR'))]
     result, failed, replay = run(dict(entries=[entry('WebChat pt-BR', chat_service_sid=CHAT_SERVICE_SID)]), calls)
@@ -526,7 +519,7 @@ def test_without_ignore_case_a_name_in_another_case_is_another_flow():
     assert operations(result) == [('create', FLOW_SID_2, 'WebChat pt-BR')]
 
 
-def test_ignore_case_with_two_flows_differing_only_in_case_is_ambiguous():
+def test_ignore_case_with_two_flows_differing_only_in_case_is_ambiguous(run):
     existing = [web(FLOW_SID, 'WebChat pt-br'), web(FLOW_SID_2, 'WEBCHAT PT-BR')]
     result, failed, replay = run(dict(entries=[entry('WebChat pt-BR')], ignore_case=True), [STUDIO_LIST, list_flex_flows(existing)])
 
@@ -536,7 +529,7 @@ def test_ignore_case_with_two_flows_differing_only_in_case_is_ambiguous():
     assert [request['method'] for request in replay.requests] == ['GET', 'GET']
 
 
-def test_ignore_case_makes_entries_differing_only_in_case_duplicates():
+def test_ignore_case_makes_entries_differing_only_in_case_duplicates(run):
     result, failed, replay = run(dict(entries=[entry('WebChat pt-BR'), entry('webchat PT-br')], ignore_case=True), [])
 
     assert failed
@@ -548,7 +541,7 @@ def test_ignore_case_makes_entries_differing_only_in_case_duplicates():
 # -- a write that fails midway ---------------------------------------------------------------------------------
 
 
-def midway():
+def midway(run):
     args = dict(entries=[entry('WebChat de', chat_service_sid=CHAT_SERVICE_SID), entry('WebChat es', chat_service_sid=CHAT_SERVICE_SID),
                          entry('WebChat it', chat_service_sid=CHAT_SERVICE_SID)],
                 owned=[owned(FLOW_SID_3, 'WebChat en')])
@@ -558,8 +551,8 @@ def midway():
     return run(args, calls, diff=True)
 
 
-def test_a_write_failing_midway_returns_the_results_so_far_and_owns_what_it_created():
-    result, failed, replay = midway()
+def test_a_write_failing_midway_returns_the_results_so_far_and_owns_what_it_created(run):
+    result, failed, replay = midway(run)
 
     assert failed
     assert result['msg'] == ('POST /v1/FlexFlows answered HTTP 400, Twilio error 20001: Invalid ChatServiceSid '
@@ -572,7 +565,7 @@ def test_a_write_failing_midway_returns_the_results_so_far_and_owns_what_it_crea
     assert 'unreached' in result
 
 
-def test_unreached_counts_the_entries_after_the_failed_write():
-    result, failed, replay = midway()
+def test_unreached_counts_the_entries_after_the_failed_write(run):
+    result, failed, replay = midway(run)
 
     assert result['unreached'] == 1

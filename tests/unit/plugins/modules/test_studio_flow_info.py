@@ -22,22 +22,17 @@ from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     studio_flow,
     twilio_error,
 )
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Call, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 STUDIO_URL = '%s/%s' % (STUDIO_FLOWS, STUDIO_SID)
 WEBCHAT = studio_flow()
 SALES = studio_flow(STUDIO_SID_2, 'Sales', status='draft')
 
 
-def run(args, calls):
-    module_args = dict(CONNECTION)
-    module_args.update(args)
-    replay = Replay(calls)
-    result, failed = replay.run(studio_flow_info.main, module_args)
-    return result, failed, replay
+MODULE = studio_flow_info
 
 
-def test_all_flows():
+def test_all_flows(run):
     result, failed, replay = run({}, [list_studio_flows([SALES, WEBCHAT])])
 
     assert not failed, result
@@ -47,7 +42,7 @@ def test_all_flows():
     assert replay.session.auth == (CONNECTION['account_sid'], CONNECTION['auth_token'])
 
 
-def test_by_name_reads_every_page_and_matches_exactly():
+def test_by_name_reads_every_page_and_matches_exactly(run):
     # Studio has no name filter: no FriendlyName parameter is sent, pages are followed.
     next_page = STUDIO_FLOWS + '?PageSize=1000&Page=1&PageToken=PAFW1'
     near_miss = studio_flow(STUDIO_SID_2, 'webchat flow')
@@ -59,21 +54,21 @@ def test_by_name_reads_every_page_and_matches_exactly():
     assert result['studio_flows'] == [WEBCHAT]
 
 
-def test_by_name_without_match_gives_an_empty_list():
+def test_by_name_without_match_gives_an_empty_list(run):
     result, failed, dummy = run(dict(friendly_name='Nobody'), [list_studio_flows([SALES, WEBCHAT])])
 
     assert not failed, result
     assert result['studio_flows'] == []
 
 
-def test_by_sid_fetches_the_flow():
+def test_by_sid_fetches_the_flow(run):
     result, failed, dummy = run(dict(sid=STUDIO_SID), [Call('GET', STUDIO_URL, json=WEBCHAT)])
 
     assert not failed, result
     assert result['studio_flows'] == [WEBCHAT]
 
 
-def test_by_sid_returns_the_flow_without_its_definition():
+def test_by_sid_returns_the_flow_without_its_definition(run):
     # RETURN documents the flows "as the API lists them (without their definitions)", but the
     # fetch endpoint answers with the whole definition, which can be large.
     fetched = dict(WEBCHAT, definition=dict(description='Webchat', states=[dict(name='Trigger', type='trigger')]))
@@ -84,14 +79,14 @@ def test_by_sid_returns_the_flow_without_its_definition():
     assert 'definition' not in result['studio_flows'][0]
 
 
-def test_by_sid_and_other_name_gives_an_empty_list():
+def test_by_sid_and_other_name_gives_an_empty_list(run):
     result, failed, dummy = run(dict(sid=STUDIO_SID, friendly_name='Sales'), [Call('GET', STUDIO_URL, json=WEBCHAT)])
 
     assert not failed, result
     assert result['studio_flows'] == []
 
 
-def test_by_sid_that_does_not_exist_gives_an_empty_list():
+def test_by_sid_that_does_not_exist_gives_an_empty_list(run):
     calls = [Call('GET', STUDIO_URL, status=404, json=twilio_error(404, 20404, 'Not found'))]
     result, failed, dummy = run(dict(sid=STUDIO_SID), calls)
 
@@ -99,7 +94,7 @@ def test_by_sid_that_does_not_exist_gives_an_empty_list():
     assert result['studio_flows'] == []
 
 
-def test_flex_flow_sid_fails_before_any_request():
+def test_flex_flow_sid_fails_before_any_request(run):
     result, failed, replay = run(dict(sid=FLOW_SID), [])
 
     assert failed
@@ -108,7 +103,7 @@ def test_flex_flow_sid_fails_before_any_request():
     assert replay.requests == []
 
 
-def test_api_error_fails_with_the_twilio_code():
+def test_api_error_fails_with_the_twilio_code(run):
     calls = [Call('GET', STUDIO_FLOWS, params={'PageSize': 1000}, status=401, json=twilio_error(401, 20003, 'Authenticate'))]
     result, failed, dummy = run({}, calls)
 

@@ -62,6 +62,13 @@ options:
         An empty value counts as not set.
       - Checked only by a module that calls the Conversations API.
     type: str
+  sync_api_url:
+    description:
+      - Base URL of the Twilio Sync API, where a site's run lock is kept (M(twilio_ops.flex.site_lock)).
+      - If not set, the environment variable E(TWILIO_SYNC_API_URL) is used, then Twilio's own, V(https://sync.twilio.com).
+        An empty value counts as not set.
+      - Checked only by a module that calls the Sync API.
+    type: str
   validate_certs:
     description:
       - Whether to verify the TLS certificates of the API. Only switch it off for a test endpoint you trust.

@@ -21,7 +21,7 @@ import traceback
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import missing_required_lib
-from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError, _ask
+from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import NOT_FOUND_CODE, TwilioApiError, _ask
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import PRODUCTS_BY_KEY, base_url, origin, plain_http_warning, url_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_TYPES, credential_problem, sid_problem
@@ -115,6 +115,7 @@ class TwilioClient:
         self.retries = []
         # The account SID as Twilio's answers give it, for predictions when credentials do not say.
         self.seen_account_sid = None
+        self.server_date = None
         self._base_urls = {}
         self._last_sent = {}
         self.session = requests.Session()
@@ -218,18 +219,20 @@ class TwilioClient:
             now = _monotonic()
         self._last_sent[rate_class] = now
 
-    def request(self, method, url, params=None, form=None, recover=None, pace=None):
+    def request(self, method, url, params=None, form=None, recover=None, pace=None, headers=None):
         """Send one API call, retrying what is safe to retry until retry_timeout is spent.
 
         recover: for a create, a function called after an ambiguous failure (5xx, timeout, dropped
         connection), before any retry; it looks the object up and returns it when the create was
         in fact applied, so a committed create is never sent twice.
         pace: (rate class, requests per second) for endpoints with a documented rate limit.
+        headers: extra request headers (Sync's If-Match).
         Returns the decoded JSON body (None for 204)."""
         path = urlsplit(url).path
         hint = self._hint(url)
         deadline = _monotonic() + self.retry_timeout
         attempt = 0
+        extra = dict(headers=headers) if headers else {}
         while True:
             attempt += 1
             response = None
@@ -237,7 +240,7 @@ class TwilioClient:
                 self.pace(*pace)
             try:
                 response = self.session.request(method, url, params=params, data=form, timeout=self.timeout,
-                                                verify=self.verify, allow_redirects=False)
+                                                verify=self.verify, allow_redirects=False, **extra)
             except requests.exceptions.RequestException as exc:
                 kind = _transport_kind(exc)
                 if kind == 'unreachable':
@@ -249,6 +252,8 @@ class TwilioClient:
                     message = '%s: %s' % (exc.__class__.__name__, exc)
                 error = TwilioApiError(method, path, message=message, transport=kind, hint=hint)
             else:
+                # Twilio's clock, for what must not depend on the controller's (a lease's expiry).
+                self.server_date = response.headers.get('Date') or self.server_date
                 if 200 <= response.status_code < 300:
                     return _json_body(method, path, response, hint)
                 if response.status_code < 400:
@@ -280,13 +285,14 @@ class TwilioClient:
         self.retries.append(dict(method=method, path=path, reason=reason, wait=round(wait, 2), outcome=outcome))
         self.module.warn('Twilio %s %s: %s; %s%s' % (method, path, reason, outcome, ' in %.1fs' % wait if wait else ''))
 
-    def fetch(self, url, pace=None, sid_prefix=None, required_key=None):
-        """One resource by URL, or None when Twilio says it does not exist (404 with code 20404).
-        Any other answer must have the shape believe() checks."""
+    def fetch(self, url, pace=None, sid_prefix=None, required_key=None, absent_codes=(NOT_FOUND_CODE,)):
+        """One resource by URL, or None when Twilio says it does not exist (404 with one of
+        absent_codes, 20404 unless the product has its own). Any other answer must have the shape
+        believe() checks."""
         try:
             body = self.request('GET', url, pace=pace)
         except TwilioApiError as exc:
-            if exc.not_found:
+            if exc.absent(absent_codes):
                 return None
             raise
         return self.believe('GET', url, body, sid_prefix, required_key)

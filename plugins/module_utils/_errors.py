@@ -58,7 +58,12 @@ class TwilioApiError(Exception):
     def not_found(self):
         """True only for Twilio's own "not found" (HTTP 404 with code 20404). A 404 from anything
         else (a web server at a mistyped URL, a proxy) is an error, never "absent"."""
-        return self.status == 404 and self.code == NOT_FOUND_CODE
+        return self.absent()
+
+    def absent(self, codes=(NOT_FOUND_CODE,)):
+        """True for a 404 with one of Twilio's codes for "not found" (a product may have its own,
+        such as Sync's 54100 for a missing document)."""
+        return self.status == 404 and self.code in codes
 
     @property
     def ambiguous(self):

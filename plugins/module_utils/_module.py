@@ -12,7 +12,7 @@ retries the run needed. The families (_resource.Resources and its subclasses) an
 (_resource_set.ResourceSet) read, plan and write through it; they never exit a module themselves.
 
 The module flows are here too, one method each: a resource converged (run_one), resources listed
-(run_info), account reads (run_read)."""
+(run_info), account reads (run_read), any other step (run_flow)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -67,14 +67,20 @@ class TwilioModule(AnsibleModule):
 
     # -- the module flows -------------------------------------------------------------------
 
-    def run_read(self, read):
-        """Exit with the fields read() returns (changed: false), or fail with the API error."""
+    def run_flow(self, step, refusals=()):
+        """Exit with the result step() returns, or fail: with Twilio's error, or with the message
+        of one of refusals (the exceptions by which a flow says what must not be done)."""
         try:
-            found = read()
+            result = step()
         except TwilioApiError as exc:
             self.fail(str(exc), error=exc.as_result())
-        found['changed'] = False
-        self.exit(found)
+        except refusals as exc:  # pylint: disable=catching-non-exception
+            self.fail(str(exc))
+        self.exit(result)
+
+    def run_read(self, read):
+        """Exit with the fields read() returns (changed: false), or fail with the API error."""
+        self.run_flow(lambda: dict(read(), changed=False))
 
     def run_one(self, resources):
         """Validate the module's options as one entry, converge that resource, exit."""

@@ -40,6 +40,7 @@ PRODUCTS = (
     Product('studio', 'studio_api_url', 'https://studio.twilio.com', 'TWILIO_STUDIO_API_URL', 'Twilio Studio API'),
     Product('conversations', 'conversations_api_url', 'https://conversations.twilio.com', 'TWILIO_CONVERSATIONS_API_URL',
             'Twilio Conversations API'),
+    Product('sync', 'sync_api_url', 'https://sync.twilio.com', 'TWILIO_SYNC_API_URL', 'Twilio Sync API'),
 )
 
 PRODUCTS_BY_KEY = dict((product.key, product) for product in PRODUCTS)

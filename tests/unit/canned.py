@@ -39,6 +39,7 @@ TOKEN_LIKE = '0123456789abcdef0123456789abcdef'
 FLEX = 'https://flex.example.test'
 STUDIO = 'https://studio.example.test'
 CONVERSATIONS = 'https://conversations.example.test'
+SYNC = 'https://sync.example.test'
 FLEX_FLOWS = FLEX + '/v1/FlexFlows'
 CONFIGURATION = FLEX + '/v1/Configuration'
 STUDIO_FLOWS = STUDIO + '/v2/Flows'
@@ -51,7 +52,7 @@ DEMO_URL = 'https://demo.flex.twilio.com/chat?accountSid=%s&flexFlowSid=%s' % (A
 
 # What every module run gets, so requests go to the fake hosts with known credentials.
 CONNECTION = dict(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN, flex_api_url=FLEX, studio_api_url=STUDIO,
-                  conversations_api_url=CONVERSATIONS)
+                  conversations_api_url=CONVERSATIONS, sync_api_url=SYNC)
 
 
 def flex_flow(sid=FLOW_SID, name=NAME, integration=None, **overrides):

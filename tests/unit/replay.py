@@ -24,7 +24,7 @@ import requests
 from requests.structures import CaseInsensitiveDict
 
 from ansible.module_utils import basic
-from ansible_collections.twilio_ops.flex.plugins.module_utils import _api
+from ansible_collections.twilio_ops.flex.plugins.module_utils import _api, _lock
 
 try:
     # ansible-core 2.19 and later: the supported way to hand a module its arguments.
@@ -61,13 +61,17 @@ class Call:
 
     method, url, params, form: what the request must be, compared exactly (params and form are
     the dicts the module passes to requests; None when it passes none).
+    sent_headers: the extra request headers it must send (Sync's If-Match), compared exactly; None
+    when it sends none.
     status, json, headers: the answer; json=None gives an empty body (as for a 204).
     content: raw bytes instead of JSON, to answer with something that is not JSON.
     raises: a requests exception instance to raise instead of answering.
     """
 
-    def __init__(self, method, url, params=None, form=None, status=200, json=None, headers=None, raises=None, content=None):
+    def __init__(self, method, url, params=None, form=None, status=200, json=None, headers=None, raises=None, content=None,
+                 sent_headers=None):
         self.method = method
+        self.sent_headers = sent_headers
         self.url = url
         self.params = params
         self.form = form
@@ -78,10 +82,10 @@ class Call:
         self.content = content
 
     def __repr__(self):
-        return 'Call(%r, %r, params=%r, form=%r)' % (self.method, self.url, self.params, self.form)
+        return 'Call(%r, %r, params=%r, form=%r, sent_headers=%r)' % (self.method, self.url, self.params, self.form, self.sent_headers)
 
-    def matches(self, method, url, params, form):
-        return (method, url, params, form) == (self.method, self.url, self.params, self.form)
+    def matches(self, method, url, params, form, headers=None):
+        return (method, url, params, form, headers) == (self.method, self.url, self.params, self.form, self.sent_headers)
 
     def answer(self, method, url):
         if self.raises is not None:
@@ -181,8 +185,9 @@ class Replay:
 
     def handle(self, method, url, params, form, timeout, verify, allow_redirects, extra):
         number = len(self.requests) + 1
+        headers = extra.pop('headers', None)
         self.requests.append(dict(method=method, url=url, params=params, form=form, timeout=timeout, verify=verify,
-                                  allow_redirects=allow_redirects))
+                                  allow_redirects=allow_redirects, headers=headers))
         problem = None
         if extra:
             problem = 'request #%d passed unexpected keyword arguments %r' % (number, extra)
@@ -195,9 +200,9 @@ class Replay:
         elif self.position >= len(self.expected):
             problem = 'unexpected request #%d %s %s params=%r form=%r: all %d expected calls were already answered' % (
                 number, method, url, params, form, len(self.expected))
-        elif not self.expected[self.position].matches(method, url, params, form):
-            problem = 'request #%d differs from the script.\n  expected: %r\n  sent:     %s %s params=%r form=%r' % (
-                number, self.expected[self.position], method, url, params, form)
+        elif not self.expected[self.position].matches(method, url, params, form, headers):
+            problem = 'request #%d differs from the script.\n  expected: %r\n  sent:     %s %s params=%r form=%r sent_headers=%r' % (
+                number, self.expected[self.position], method, url, params, form, headers)
         if problem:
             # Recorded as well as raised: the module must not be able to swallow the failure.
             self.errors.append(problem)
@@ -245,8 +250,9 @@ class Replay:
             stack.enter_context(mock.patch.object(basic.AnsibleModule, 'fail_json', fail_json))
             stack.enter_context(mock.patch.object(basic.AnsibleModule, 'warn', warn))
             stack.enter_context(mock.patch.object(_api.requests, 'Session', lambda: FakeSession(replay)))
-            stack.enter_context(mock.patch.object(_api, '_sleep', self._sleep))
-            stack.enter_context(mock.patch.object(_api, '_monotonic', self._monotonic))
+            for waiting in (_api, _lock):
+                stack.enter_context(mock.patch.object(waiting, '_sleep', self._sleep))
+                stack.enter_context(mock.patch.object(waiting, '_monotonic', self._monotonic))
             stack.enter_context(mock.patch.object(_api, 'random', self.jitter))
             outcome = None
             try:

@@ -577,16 +577,17 @@ def test_conversations_outcome_publishes_the_address_and_retires_the_legacy_reco
 def test_connection_variables_one_per_credential_then_one_url_per_product():
     assert connection_variables() == connection_variables('webchat_addresses') == [
         'webchat_addresses_account_sid', 'webchat_addresses_auth_token', 'webchat_addresses_api_key', 'webchat_addresses_api_secret',
-        'webchat_addresses_flex_api_url', 'webchat_addresses_studio_api_url', 'webchat_addresses_conversations_api_url']
+        'webchat_addresses_flex_api_url', 'webchat_addresses_studio_api_url', 'webchat_addresses_conversations_api_url',
+        'webchat_addresses_sync_api_url']
     assert connection_variables('other')[0] == 'other_account_sid'
 
 
 def test_connection_options_keep_only_what_the_site_sets():
-    values = ['AC' + '0' * 32, 's3cret', '', None, 'https://flex.example.test', '', 'https://conversations.example.test']
+    values = ['AC' + '0' * 32, 's3cret', '', None, 'https://flex.example.test', '', 'https://conversations.example.test', '']
 
     assert connection_options(values) == dict(account_sid='AC' + '0' * 32, auth_token='s3cret', flex_api_url='https://flex.example.test',
                                               conversations_api_url='https://conversations.example.test')
-    assert connection_options([''] * 7) == {}
+    assert connection_options([''] * 8) == {}
 
 
 def argument_specs_text():

@@ -70,7 +70,7 @@ def test_connection_argument_spec_hides_the_secrets_and_derives_the_urls_from_th
     assert spec['api_key']['no_log'] is False
     assert spec['account_sid']['no_log'] is False
     # No default and no Ansible fallback: the collection resolves the environment itself (below).
-    for option in ('flex_api_url', 'studio_api_url', 'conversations_api_url'):
+    for option in ('flex_api_url', 'studio_api_url', 'conversations_api_url', 'sync_api_url'):
         assert spec[option] == dict(type='str'), option
     assert spec['validate_certs'] == dict(type='bool', default=True)
     assert spec['timeout'] == dict(type='float', default=30.0)

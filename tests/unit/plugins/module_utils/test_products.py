@@ -27,18 +27,20 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._products import (
 FLEX = PRODUCTS_BY_KEY['flex']
 
 
-def test_the_three_products_with_their_option_default_and_environment_variable():
+def test_the_four_products_with_their_option_default_and_environment_variable():
     assert [(p.key, p.option, p.default, p.env) for p in PRODUCTS] == [
         ('flex', 'flex_api_url', 'https://flex-api.twilio.com', 'TWILIO_FLEX_API_URL'),
         ('studio', 'studio_api_url', 'https://studio.twilio.com', 'TWILIO_STUDIO_API_URL'),
         ('conversations', 'conversations_api_url', 'https://conversations.twilio.com', 'TWILIO_CONVERSATIONS_API_URL'),
+        ('sync', 'sync_api_url', 'https://sync.twilio.com', 'TWILIO_SYNC_API_URL'),
     ]
-    assert sorted(PRODUCTS_BY_KEY) == ['conversations', 'flex', 'studio']
+    assert sorted(PRODUCTS_BY_KEY) == ['conversations', 'flex', 'studio', 'sync']
 
 
 def test_role_variable_is_the_role_name_and_the_option():
     assert [p.role_variable('webchat_addresses') for p in PRODUCTS] == [
-        'webchat_addresses_flex_api_url', 'webchat_addresses_studio_api_url', 'webchat_addresses_conversations_api_url']
+        'webchat_addresses_flex_api_url', 'webchat_addresses_studio_api_url', 'webchat_addresses_conversations_api_url',
+        'webchat_addresses_sync_api_url']
 
 
 def test_credentials_in_the_order_messages_name_them_with_the_secrets_marked():

@@ -1,0 +1,198 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this module_utils file is internal to twilio_ops.flex and can change without notice.
+
+"""A site's run lock: a lease kept in a Sync document of the site's own account, so that two
+runs on one site (two operators, two Automation Platform jobs) never converge it at once.
+
+The document (LOCK_PREFIX + the record's name) holds who holds the lease, since when and until
+when. Its expiry is judged from that data by Twilio's clock (the Date of Twilio's answers), never
+by Sync's TTL, which expires documents only approximately: the TTL only cleans up. Every write is
+conditional on the revision read (If-Match), and a release is a conditional write of the state
+"released" rather than a delete, because a Document delete cannot be conditional: a delete could
+remove a lease that another run had just taken over.
+
+  acquire: read it; absent -> create it; released or expired -> take it over; held -> wait (with
+           backoff, up to the timeout), then fail naming the holder
+  renew:   a conditional write that moves the expiry (the lease's revision must be unchanged)
+  release: a conditional write of "released"
+  force:   release a dead controller's lease, named by its id (as Terraform's force-unlock)"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import datetime
+import email.utils
+import time
+import uuid
+
+from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sync import stale, taken
+
+LOCK_PREFIX = 'twilio_ops.flex.lock.'
+
+# Waiting for a held lease: 1 s, doubling to 16 s (as Terraform's lock retries), with jitter.
+WAIT_BASE = 1.0
+WAIT_CAP = 16.0
+
+# Sync's TTL only removes leases nobody released (a controller that died), long after they expired.
+CLEANUP_AFTER = 86400
+
+# Indirections so unit tests can replay waiting without waiting.
+_sleep = time.sleep
+_monotonic = time.monotonic
+
+
+class LockError(Exception):
+    """A lease that cannot be had or kept; the message names the holder."""
+
+
+def lock_name(record_name):
+    return LOCK_PREFIX + record_name
+
+
+def _iso(when):
+    return when.strftime('%Y-%m-%dT%H:%M:%SZ')
+
+
+def _parse(text):
+    try:
+        return datetime.datetime.strptime(text, '%Y-%m-%dT%H:%M:%SZ').replace(tzinfo=datetime.timezone.utc)
+    except (TypeError, ValueError):
+        return None
+
+
+def describe(data):
+    """A lease's holder as messages show it."""
+    holder = data.get('holder') or {}
+    return 'lock %s held by %s@%s (playbook %s) since %s, until %s' % (
+        data.get('lock_id'), holder.get('user'), holder.get('host'), quoted(holder.get('playbook')), data.get('since'),
+        data.get('expires_at'))
+
+
+class Lease:
+    """The run lock of one site (record_name) in one Sync service (documents)."""
+
+    def __init__(self, documents, record_name, holder, lease_seconds):
+        self.documents = documents
+        self.name = lock_name(record_name)
+        self.holder = holder
+        self.lease_seconds = int(lease_seconds)
+
+    def now(self):
+        """Twilio's time, from the Date of its latest answer; the controller's before any answer."""
+        date = self.documents.client.server_date
+        try:
+            return email.utils.parsedate_to_datetime(date).astimezone(datetime.timezone.utc)
+        except (TypeError, ValueError):
+            return datetime.datetime.now(datetime.timezone.utc)
+
+    def expired(self, data):
+        until = _parse(data.get('expires_at'))
+        return until is None or self.now() >= until
+
+    def free(self, data):
+        return data.get('state') != 'held' or self.expired(data)
+
+    def _held(self, lock_id=None, since=None):
+        now = self.now()
+        return dict(lock_id=lock_id or uuid.uuid4().hex, state='held', holder=self.holder, since=since or _iso(now),
+                    expires_at=_iso(now + datetime.timedelta(seconds=self.lease_seconds)), lease_seconds=self.lease_seconds)
+
+    def _ttl(self):
+        return max(2 * self.lease_seconds, CLEANUP_AFTER)
+
+    @staticmethod
+    def _result(document, **extra):
+        lock = dict(document['data'], revision=document['revision'], sid=document['sid'], service_sid=document.get('service_sid'))
+        lock.update(extra)
+        return lock
+
+    def inspect(self):
+        """The lease as it is (None when the document does not exist), with 'free'."""
+        document = self.documents.fetch(self.name)
+        if document is None:
+            return None
+        return self._result(document, free=self.free(document['data']))
+
+    def acquire(self, timeout):
+        """Hold the lease: returns it, with waited (seconds) and taken_over (the expired lease it
+        replaced, if any). LockError names the holder when it stays held past timeout."""
+        started = _monotonic()
+        attempt = 0
+        while True:
+            document = self.documents.fetch(self.name)
+            try:
+                if document is None:
+                    created = self.documents.create(self.name, self._held(), ttl=self._ttl())
+                    return self._result(created, waited=round(_monotonic() - started, 1), taken_over=None)
+                data = document['data']
+                if self.free(data):
+                    previous = data if data.get('state') == 'held' else None
+                    updated = self.documents.update(self.name, self._held(), document['revision'], ttl=self._ttl())
+                    return self._result(updated, waited=round(_monotonic() - started, 1), taken_over=previous)
+            except TwilioApiError as exc:
+                # Another run created or took it between our read and our write: read it again.
+                if not (taken(exc) or stale(exc)):
+                    raise
+                continue
+            attempt += 1
+            waited = _monotonic() - started
+            # The last wait is cut short so that the last look comes at the timeout.
+            wait = min(WAIT_CAP, WAIT_BASE * 2 ** (attempt - 1), timeout - waited)
+            if wait <= 0:
+                raise LockError('the site is locked: %s; waited %.0f s (lock_timeout %s s). If that run is dead, free the lock '
+                                'with force_unlock: %s' % (describe(data), waited, timeout, data.get('lock_id')))
+            _sleep(wait)
+
+    def renew(self, lock):
+        """Move the expiry of a lease we hold (lock: as acquire returned it) lease_seconds ahead of
+        Twilio's time, read first with the lease itself (which must still be ours, unchanged)."""
+        current = self.inspect()
+        if current is None or current['lock_id'] != lock['lock_id'] or current['revision'] != lock['revision']:
+            raise LockError('lost the lock %s: %s' % (lock['lock_id'], self._lost(lock, current)))
+        data = self._held(lock_id=lock['lock_id'], since=lock.get('since'))
+        try:
+            return self._result(self.documents.update(self.name, data, lock['revision'], ttl=self._ttl()))
+        except TwilioApiError as exc:
+            if not stale(exc):
+                raise
+        raise LockError('lost the lock %s: %s' % (lock['lock_id'], self._lost(lock)))
+
+    def _lost(self, lock, current=False):
+        current = self.inspect() if current is False else current
+        if current is None:
+            return 'its document was deleted'
+        if current.get('lock_id') != lock['lock_id']:
+            return 'it expired and was taken over (%s)' % describe(current)
+        return 'it was written by someone else since (revision %s, not %s)' % (current['revision'], lock['revision'])
+
+    def release(self, lock):
+        """Release a lease we hold. Returns (released lease, warning or None): a lease that was
+        taken over after it expired is left to its new holder."""
+        # The lease as it was, marked released: releasing needs no clock.
+        data = dict((key, lock.get(key)) for key in ('lock_id', 'holder', 'since', 'expires_at', 'lease_seconds'))
+        data['state'] = 'released'
+        try:
+            return self._result(self.documents.update(self.name, data, lock['revision'], ttl=CLEANUP_AFTER)), None
+        except TwilioApiError as exc:
+            if not stale(exc):
+                raise
+        return None, 'the lock %s was not released: %s' % (lock['lock_id'], self._lost(lock))
+
+    def force_unlock(self, lock_id):
+        """Release the lease with that id, whoever holds it (a dead controller's). Returns the
+        released lease, or None when it is no longer held; LockError when another lease holds it."""
+        document = self.documents.fetch(self.name)
+        data = document['data'] if document else {}
+        if data.get('state') != 'held':
+            return None
+        if data.get('lock_id') != lock_id:
+            raise LockError('force_unlock %s refused: the site is locked by another lease, %s' % (quoted(lock_id), describe(data)))
+        released = dict(data, state='released', forced=True)
+        return self._result(self.documents.update(self.name, released, document['revision'], ttl=CLEANUP_AFTER))

@@ -48,7 +48,7 @@ options:
     type: str
   friendly_name:
     description:
-      - A name for the address. Must not start or end with white space.
+      - A name for the address. At most 256 characters (Twilio's limit); must not start or end with white space.
     type: str
   address_country:
     description:
@@ -142,7 +142,7 @@ options:
         type: str
       friendly_name:
         description:
-          - A name for the address. Must not start or end with white space.
+          - A name for the address. At most 256 characters (Twilio's limit); must not start or end with white space.
         type: str
       address_country:
         description:

@@ -27,10 +27,12 @@ WEBHOOK_METHODS = ('get', 'post')
 # The one place that spells the Conversations address API's names. Type, Address and
 # AddressCountry are create-only in the API itself (its update takes none of them). Twilio echoes
 # type as it was sent, and answers the webhook method in upper case: both compare without case.
+# The limits are those of Twilio's spec; the 256 characters of FriendlyName are stated in its
+# description only ("limited to 256 characters"), and Twilio answers 400 past them.
 CONVERSATIONS_ADDRESS_FIELDS = (
     ApiField('type', 'Type', 'type', choices=ADDRESS_TYPES, create_only=True, ignore_case=True),
     ApiField('address', 'Address', 'address', create_only=True, name=True),
-    ApiField('friendly_name', 'FriendlyName', 'friendly_name', name=True),
+    ApiField('friendly_name', 'FriendlyName', 'friendly_name', name=True, max_length=256),
     ApiField('address_country', 'AddressCountry', 'address_country', create_only=True, ignore_case=True),
     ApiField('auto_creation.enabled', 'AutoCreation.Enabled', 'auto_creation.enabled', kind='bool'),
     ApiField('auto_creation.type', 'AutoCreation.Type', 'auto_creation.type', choices=AUTO_CREATION_TYPES, ignore_case=True),

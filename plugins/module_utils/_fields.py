@@ -17,9 +17,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import url_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_LENGTH, sid_pattern, sid_problem
 
 _ARG_TYPES = {'str': 'str', 'sid': 'str', 'url': 'str', 'bool': 'bool', 'int': 'int', 'list': 'list'}
 
@@ -36,10 +38,21 @@ class ApiField:
                  resource is refused (the resource would have to be replaced)
     ignore_case: compared without regard to case (the API echoes what was sent, in any case)
     name:        a name people read and type: refused with white space at its start or end
+
+    The limits Twilio documents for the form field (its spec's enum, minimum and maximum,
+    minLength and maxLength, pattern), checked before any request; tests/fidelity/
+    test_documented_limits.py fails when the spec documents one that the row does not carry:
+    choices:     the values taken (the spec's enum, or fewer)
+    minimum, maximum:       the range of an int
+    min_length, max_length: the length of a text, in characters
+    pattern:     a regular expression the whole text must match
+    sid_prefix:  a SID of that resource type; implies Twilio's limits of every SID field (34
+                 characters, the pattern of sid_pattern(prefix)), checked with a clearer message
     """
 
     def __init__(self, option, form, response, kind='str', choices=None, sid_prefix=None, minimum=None, maximum=None,
-                 nonblank=False, create_only=False, ignore_case=False, no_log=False, name=False):
+                 min_length=None, max_length=None, pattern=None, nonblank=False, create_only=False, ignore_case=False, no_log=False,
+                 name=False):
         self.option = option
         self.form = form
         self.response = response
@@ -48,6 +61,9 @@ class ApiField:
         self.sid_prefix = sid_prefix
         self.minimum = minimum
         self.maximum = maximum
+        self.min_length = SID_LENGTH if sid_prefix and min_length is None else min_length
+        self.max_length = SID_LENGTH if sid_prefix and max_length is None else max_length
+        self.pattern = sid_pattern(sid_prefix) if sid_prefix and pattern is None else pattern
         self.nonblank = nonblank or name
         self.create_only = create_only
         self.ignore_case = ignore_case
@@ -116,20 +132,48 @@ class ApiField:
                 return "must not be empty: Twilio's API cannot be sent an empty list (leave the option out to keep what the resource has)"
             if any(not str(item).strip() for item in value):
                 return 'must not hold empty or blank items'
-            return None
+            return next(('item %s' % found for found in (self.text_problem(str(item)) for item in value) if found), None)
+        if self.kind == 'int':
+            return self.range_problem(value) or self.choice_problem(value)
         if self.nonblank and not str(value).strip():
             return 'must not be empty or only whitespace'
         if self.name and str(value) != str(value).strip():
             return '%s must not start or end with white space (Twilio keeps it, and lookups by name would miss it)' % quoted(value)
+        found = self.text_problem(str(value))
+        if found:
+            return found
         if self.kind == 'url':
             found = url_problem(value, 'https://example.com/webhook', base=False)
             if found:
                 return '%s %s' % (quoted(value), found)
-        if self.kind == 'int':
-            if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
-                if self.minimum is not None and self.maximum is not None:
-                    return 'must be between %s and %s, got %s' % (self.minimum, self.maximum, value)
+        return self.choice_problem(value)
+
+    def text_problem(self, text):
+        """A text past the length or pattern Twilio documents for the field."""
+        if self.max_length is not None and len(text) > self.max_length:
+            return '%s is %d characters long; Twilio allows at most %d' % (quoted(text), len(text), self.max_length)
+        if self.min_length is not None and len(text) < self.min_length:
+            return '%s is %d characters long; Twilio needs at least %d' % (quoted(text), len(text), self.min_length)
+        # \Z, not $: $ would let a trailing line break through.
+        if self.pattern is not None and not re.search(re.sub(r'(?<!\\)\$$', r'\\Z', self.pattern), text):
+            return '%s does not match %s, the pattern Twilio requires' % (quoted(text), self.pattern)
+        return None
+
+    def range_problem(self, value):
+        """A number outside the range of the field."""
+        if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
+            if self.minimum is not None and self.maximum is not None:
+                return 'must be between %s and %s, got %s' % (self.minimum, self.maximum, value)
+            if self.minimum is not None:
                 return 'must be at least %s, got %s' % (self.minimum, value)
+            return 'must be at most %s, got %s' % (self.maximum, value)
+        return None
+
+    def choice_problem(self, value):
+        """A value that is not one of the choices (without regard to case, for an ignore_case field).
+        Ansible's argument spec checks the choices of a module option too; this is for every caller."""
+        if self.choices and self.normalize(value) not in [self.normalize(choice) for choice in self.choices]:
+            return 'must be one of %s, got %s' % (', '.join(self.choices), quoted(value))
         return None
 
 

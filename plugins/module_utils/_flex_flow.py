@@ -24,6 +24,9 @@ INTEGRATION_TYPES = ('studio', 'external', 'task')
 # The one place that spells the Flex Flow API's names: option, form field, response key.
 # channel_type is create-only by this collection's choice, not the API's: turning an SMS or
 # WhatsApp flow into a web one (or back) rewrites someone's channel, so it is refused.
+# The limits are those of Twilio's spec (the 0 to 3 of Integration.RetryCount is stated in its
+# description only); the minimum of Integration.Timeout and Integration.Priority is this
+# collection's own (a timeout of 0 seconds, a negative priority), stricter than the spec.
 FLEX_FLOW_FIELDS = (
     ApiField('friendly_name', 'FriendlyName', 'friendly_name', name=True),
     ApiField('chat_service_sid', 'ChatServiceSid', 'chat_service_sid', kind='sid', sid_prefix='IS'),

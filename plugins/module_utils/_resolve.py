@@ -20,10 +20,18 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_pr
 
 # How many names a "no such flow" message lists before it stops.
 NAMES_SHOWN = 20
+# A longer text is shown shortened in messages: its first SHOWN_HEAD and last SHOWN_TAIL characters.
+SHOWN_LONGEST = 64
+SHOWN_HEAD = 40
+SHOWN_TAIL = 12
 
 
 def quoted(value):
-    """A user's value as messages show it: in double quotes, with escapes visible."""
+    """A user's value as messages show it: in double quotes, with escapes visible; a text longer
+    than SHOWN_LONGEST characters shortened to its start and end (a 300-character name, echoed
+    whole in every message about it, would bury the message)."""
+    if isinstance(value, str) and len(value) > SHOWN_LONGEST:
+        return '%s...%s' % (json.dumps(value[:SHOWN_HEAD])[:-1], json.dumps(value[-SHOWN_TAIL:])[1:])
     return json.dumps(value)
 
 

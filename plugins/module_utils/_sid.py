@@ -16,6 +16,8 @@ __metaclass__ = type
 import re
 
 SID_RE = re.compile(r'([A-Z]{2})[0-9a-fA-F]{32}')
+# What Twilio's spec says of every SID field: 34 characters, matching sid_pattern(prefix).
+SID_LENGTH = 34
 
 # The SID prefixes the collection checks, with the names users see in messages.
 SID_TYPES = {
@@ -32,6 +34,11 @@ SID_TYPES = {
 }
 
 _HEX32 = re.compile(r'[0-9a-fA-F]{32}')
+
+
+def sid_pattern(prefix):
+    """The pattern Twilio's spec gives a SID field of the resource type that prefix names."""
+    return '^%s[0-9a-fA-F]{32}$' % prefix
 
 
 def _article(noun):

@@ -20,6 +20,8 @@ description:
   - Compares only the options you set (O(auto_creation.webhook_filters) as a set, O(type) and
     O(auto_creation.webhook_method) without regard to case), and sends only what differs. A second identical run
     reports no change and sends no write.
+  - Checks the options before any request, against the limits Twilio's API documents as well (the 256 characters of
+    O(friendly_name), the choices, the form of a SID).
   - O(type), O(address) and O(address_country) can only be set on create. A different value for an existing address
     fails before any write, and the message says how to replace the address.
   - Resolves O(auto_creation.studio_flow), a Studio flow's name, to its SID, and gives a new address with auto-creation

@@ -18,8 +18,9 @@ description:
     refusals.
   - Reads the account's addresses once (every page, 50 a request) and resolves every Studio flow name from one read of
     the Studio flows.
-  - Checks every entry before anything is written; one entry that must be refused (invalid, a create-only field that
-    differs, an unknown Studio flow) fails the whole run with every reason, and nothing is written.
+  - Checks every entry before anything is written; one entry that must be refused (invalid, past a limit that Twilio's
+    API documents such as the 256 characters of a name, a create-only field that differs, an unknown Studio flow) fails
+    the whole run with every reason, and nothing is written.
   - With O(purge), also deletes the addresses listed in O(owned) that no entry claims any more, and only those; an
     address is owned when this module created it (it returns RV(owned) for the caller to keep and pass back). An owned
     address whose type or address changed since it was recorded is left alone, with a warning.

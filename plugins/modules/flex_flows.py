@@ -20,9 +20,10 @@ description:
   - Writes only what differs, in the order of the entries, paced to stay inside Twilio's documented rate limits for
     Flex Flows (2 creates, 1 update and 2 deletes a second per account), so a normal run gets no 429. A 429 that
     comes anyway is retried as usual.
-  - Checks every entry before anything is written. An invalid entry, a name several flows share, a flow of another
-    channel type under an entry's name, an unknown Studio flow, or a run that would pass Twilio's limit of 2500 Flex
-    Flows per account fails the whole run with every reason, and nothing is written.
+  - Checks every entry before anything is written. An invalid entry (a value past a limit that Twilio's API documents
+    included), a name several flows share, a flow of another channel type under an entry's name, an unknown Studio
+    flow, or a run that would pass Twilio's limit of 2500 Flex Flows per account fails the whole run with every reason,
+    and nothing is written.
   - With O(purge), also deletes the flows listed in O(owned) that no entry claims any more. Only those; a flow is owned
     when this module created it (it returns RV(owned) for the caller to keep and pass back), never because its name
     looks like an entry's. An owned flow that was renamed or changed channel by hand since is left alone, with a

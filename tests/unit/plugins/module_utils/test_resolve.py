@@ -19,6 +19,13 @@ def test_quoted_shows_escapes():
     assert quoted('en\n') == '"en\\n"'
 
 
+def test_quoted_shortens_a_long_text_to_its_start_and_end():
+    assert quoted('x' * 64) == '"%s"' % ('x' * 64)
+    assert quoted('a' * 40 + 'b' * 25 + 'c' * 12) == '"%s...%s"' % ('a' * 40, 'c' * 12)
+    assert quoted('\u00e9' * 70) == '"%s...%s"' % ('\\u00e9' * 40, '\\u00e9' * 12)
+    assert quoted(300) == '300'
+
+
 def test_a_name_that_matches_one_published_flow():
     flows = [studio_flow(STUDIO_SID_2, 'Sales'), studio_flow()]
     assert studio_flow_sids(['Webchat Flow'], flows, 'integration.flow_sid') == ({'Webchat Flow': STUDIO_SID}, [], [])

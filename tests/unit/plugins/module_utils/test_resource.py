@@ -58,6 +58,11 @@ LIST = ApiField('auto_creation.webhook_filters', 'AutoCreation.WebhookFilters', 
 METHOD = ApiField('auto_creation.webhook_method', 'AutoCreation.WebhookMethod', 'auto_creation.webhook_method', choices=('get', 'post'),
                   ignore_case=True)
 SECRET = ApiField('token', 'Token', 'token', no_log=True)
+SHORT = ApiField('friendly_name', 'FriendlyName', 'friendly_name', name=True, max_length=10)
+LONG_ENOUGH = ApiField('code', 'Code', 'code', min_length=3)
+PATTERNED = ApiField('code', 'Code', 'code', pattern='^[A-Z]{2}$')
+AT_MOST_NINE = ApiField('priority', 'Priority', 'priority', kind='int', maximum=9)
+SHORT_ITEMS = ApiField('filters', 'Filters', 'filters', kind='list', max_length=5)
 
 
 # -- ApiField.normalize ------------------------------------------------------------------------
@@ -162,9 +167,28 @@ def test_serialize(field, value, expected):
     (LIST, ['onMessageAdded', ' '], 'must not hold empty or blank items'),
     (LIST, [''], 'must not hold empty or blank items'),
     (LIST, [], "must not be empty: Twilio's API cannot be sent an empty list (leave the option out to keep what the resource has)"),
+    # The limits Twilio documents: the value and the limit named, a long value shortened.
+    (SHORT, 'x' * 10, None),
+    (SHORT, 'x' * 11, '"xxxxxxxxxxx" is 11 characters long; Twilio allows at most 10'),
+    (SHORT, 'y' * 300, '"%s...%s" is 300 characters long; Twilio allows at most 10' % ('y' * 40, 'y' * 12)),
+    (LONG_ENOUGH, 'abc', None),
+    (LONG_ENOUGH, 'ab', '"ab" is 2 characters long; Twilio needs at least 3'),
+    (PATTERNED, 'US', None),
+    (PATTERNED, 'USA', '"USA" does not match ^[A-Z]{2}$, the pattern Twilio requires'),
+    (PATTERNED, 'US\n', '"US\\n" does not match ^[A-Z]{2}$, the pattern Twilio requires'),
+    (AT_MOST_NINE, 9, None),
+    (AT_MOST_NINE, 10, 'must be at most 9, got 10'),
+    (SHORT_ITEMS, ['a', 'abcdef'], 'item "abcdef" is 6 characters long; Twilio allows at most 5'),
+    (METHOD, 'POST', None),
+    (METHOD, 'put', 'must be one of get, post, got "put"'),
 ])
 def test_problem(field, value, expected):
     assert field.problem(value) == expected
+
+
+def test_a_sid_field_carries_twilios_limits_of_every_sid():
+    assert (SID.min_length, SID.max_length, SID.pattern) == (34, 34, '^IS[0-9a-fA-F]{32}$')
+    assert (TEXT.min_length, TEXT.max_length, TEXT.pattern) == (None, None, None)
 
 
 def test_argument_of_each_kind():

@@ -414,6 +414,8 @@ INVALID = [
      'auto_creation.studio_retry_count must be at least 0, got -1'),
     ('service of another kind', dict(address=DEPLOYMENT_KEY, auto_creation=dict(conversation_service_sid=STUDIO_SID)),
      'auto_creation.conversation_service_sid "%s" is a Studio Flow SID, expected a Chat Service SID (IS followed by 32 hex digits)' % STUDIO_SID),
+    ('friendly_name past 256 characters', dict(address=DEPLOYMENT_KEY, friendly_name='WebChat ' + 'x' * 292),
+     'friendly_name "WebChat xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxx" is 300 characters long; Twilio allows at most 256'),
     ('address with white space', dict(type='sms', address=' +15005550006'),
      'address " +15005550006" must not start or end with white space (Twilio keeps it, and lookups by name would miss it)'),
     ('null address', dict(address=None, friendly_name=NAME), 'sid or address is needed to identify the Conversations address'),

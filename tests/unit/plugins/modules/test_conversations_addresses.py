@@ -139,6 +139,32 @@ def test_invalid_entries_fail_before_any_request(run):
     assert replay.requests == []
 
 
+def test_an_entry_past_a_limit_twilio_documents_fails_the_run_before_any_request(run):
+    # Issue 18: Twilio refused a 300-character name (400, "more than 256") only after another
+    # address of the same run had been created. Twilio's spec documents the limit; it is checked first.
+    long_name = 'WebChat fr ' + 'x' * 289
+    args = dict(entries=[chat(DEPLOYMENT_KEY_3, 'WebChat de'), chat(DEPLOYMENT_KEY_2, long_name)])
+    result, failed, replay = run(args, [])
+
+    assert failed
+    assert result['msg'] == (
+        'Invalid input, nothing was sent to Twilio: entry 2 "%s": friendly_name "WebChat fr xxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxx" '
+        'is 300 characters long; Twilio allows at most 256' % DEPLOYMENT_KEY_2)
+    assert replay.requests == []
+    assert result['results'] == [] and result['changed'] is False
+
+
+def test_a_name_of_exactly_256_characters_is_sent(run):
+    name = 'n' * 256
+    created = address_configuration(sid=ADDRESS_SID_3, address=DEPLOYMENT_KEY_3, name=name)
+    form = {'Type': 'chat', 'Address': DEPLOYMENT_KEY_3, 'FriendlyName': name}
+    result, failed, replay = run(dict(entries=[dict(type='chat', address=DEPLOYMENT_KEY_3, friendly_name=name)]),
+                                 [list_addresses([]), create_address(form, created)])
+
+    assert not failed, result
+    assert operations(result) == [('create', ADDRESS_SID_3)]
+
+
 def test_purge_deletes_only_owned_addresses_no_entry_claims_and_keeps_changed_ones(run):
     args = dict(entries=[chat(DEPLOYMENT_KEY, NAME)], purge=True,
                 owned=[owned(ADDRESS_SID_2, DEPLOYMENT_KEY_2), owned(ADDRESS_SID_3, '+15005550006'), owned('IG' + '9' * 32, DEPLOYMENT_KEY_3)])

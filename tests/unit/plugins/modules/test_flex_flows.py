@@ -235,6 +235,19 @@ def test_invalid_entries_and_duplicates_fail_before_any_request_with_every_reaso
     assert result['results'] == [] and result['changed'] is False
 
 
+def test_an_entry_past_a_limit_twilio_documents_fails_the_run_before_any_request_and_a_long_name_is_shortened(run):
+    # Twilio documents no length for a Flex Flow's name, but 0 to 3 retries; the entry is named by a
+    # shortened form of its 300-character name, not the whole of it.
+    long_name = 'WebChat fr ' + 'x' * 289
+    args = dict(entries=[entry('WebChat de'), entry(long_name, integration=dict(retry_count=4))])
+    result, failed, replay = run(args, [])
+
+    assert failed
+    assert result['msg'] == ('Invalid input, nothing was sent to Twilio: entry 2 "WebChat fr xxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxx": '
+                             'integration.retry_count must be between 0 and 3, got 4')
+    assert replay.requests == []
+
+
 def test_refusals_after_the_reads_fail_the_whole_run_with_every_reason_and_no_write(run):
     sms = web(FLOW_SID_2, 'WebChat fr', channel_type='sms')
     twins = [web(FLOW_SID_3, 'WebChat de'), web(FLOW_SID_4, 'WebChat de')]

@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Test-side state of the emulator: the request log, injected faults and the in-flight limit.
+"""Test-side state of the emulator: the request log, injected faults, the in-flight limit and the clock.
 
 Each keeps its own small lock, separate from the store's, and none is held while a request sleeps.
 """
@@ -10,8 +10,13 @@ Each keeps its own small lock, separate from the store's, and none is held while
 import copy
 import re
 import threading
+import time
+
+from _values import timestamp_now
 
 FAULT_KEYS = ('method', 'path', 'status', 'count', 'retry_after', 'after_commit', 'delay')
+CLOCK_KEYS = ('advance', 'sync_expiry_grace')
+DEFAULT_SYNC_EXPIRY_GRACE = 5.0
 
 
 def _flatten(values):
@@ -50,6 +55,15 @@ class RequestLog:
             del self._entries[:]
 
 
+def _check_keys(spec, what, kind, known):
+    """A hook request (`what`) must be a JSON object with only `known` (`kind`) keys; ValueError otherwise."""
+    if not isinstance(spec, dict):
+        raise ValueError('{0} is a JSON object'.format(what))
+    unknown = sorted(set(spec) - set(known))
+    if unknown:
+        raise ValueError('unknown {0} keys: {1} (known: {2})'.format(kind, ', '.join(unknown), ', '.join(known)))
+
+
 def _optional_number(spec, key, default, kinds):
     value = spec.get(key, default)
     if isinstance(value, bool) or not isinstance(value, kinds) or value < 0:
@@ -61,11 +75,7 @@ class FaultRule:
     """One rule posted to /__emulator__/faults, checked when it is posted."""
 
     def __init__(self, spec):
-        if not isinstance(spec, dict):
-            raise ValueError('a fault rule is a JSON object')
-        unknown = sorted(set(spec) - set(FAULT_KEYS))
-        if unknown:
-            raise ValueError('unknown fault keys: {0} (known: {1})'.format(', '.join(unknown), ', '.join(FAULT_KEYS)))
+        _check_keys(spec, 'a fault rule', 'fault', FAULT_KEYS)
         self.method = spec.get('method')
         self.path = spec.get('path')
         if self.method is not None:
@@ -170,3 +180,49 @@ class InFlightLimiter:
     def release(self):
         with self._lock:
             self._count -= 1
+
+
+class Clock:
+    """The emulator's time: the real time plus an offset that only ever grows, moved forward by the
+    /__emulator__/clock hook so tests need not sleep. Sync timestamps and expiry, and the
+    --twilio-limits windows, read it.
+
+    It also holds how long an expired Sync document stays before it is removed
+    (`sync_expiry_grace`, seconds): Twilio removes expired objects only approximately on time.
+    """
+
+    def __init__(self, sync_expiry_grace=DEFAULT_SYNC_EXPIRY_GRACE):
+        self._lock = threading.Lock()
+        self._offset = 0.0
+        self._initial_grace = sync_expiry_grace
+        self.sync_expiry_grace = sync_expiry_grace
+
+    def time(self):
+        """Seconds since the epoch, as the emulator sees them."""
+        with self._lock:
+            return time.time() + self._offset
+
+    def monotonic(self):
+        """A monotonic clock that moves forward with the offset too."""
+        with self._lock:
+            return time.monotonic() + self._offset
+
+    def post(self, spec):
+        """Apply a hook request {"advance"?, "sync_expiry_grace"?}; ValueError if invalid."""
+        _check_keys(spec, 'a clock request', 'clock', CLOCK_KEYS)
+        advance = _optional_number(spec, 'advance', 0, (int, float))
+        grace = _optional_number(spec, 'sync_expiry_grace', self.sync_expiry_grace, (int, float))
+        with self._lock:
+            self._offset += advance
+            self.sync_expiry_grace = grace
+
+    def to_json(self):
+        with self._lock:
+            offset = self._offset
+        return {'offset': offset, 'now': timestamp_now(time.time() + offset), 'sync_expiry_grace': self.sync_expiry_grace}
+
+    def reset(self):
+        """Back to the real time and the grace the emulator was started with."""
+        with self._lock:
+            self._offset = 0.0
+            self.sync_expiry_grace = self._initial_grace

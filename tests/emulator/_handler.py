@@ -6,7 +6,7 @@
 rate limits, injected faults, the request log, the /__emulator__/ test hooks and writing answers.
 
 The handler expects its server to carry: store, credentials, request_log, faults, limiter,
-twilio_limits (None without --twilio-limits) and quiet.
+twilio_limits (None without --twilio-limits), clock and quiet.
 """
 
 import json
@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 from _responses import (INVALID_PARAMETER, ApiError, ApiResponse, injected_fault, method_not_allowed, not_found, server_error, too_many_requests,
                         unauthorized)
 from _routing import ApiCall, dispatch, rendered_state, template
+from _sync import purge_expired
 
 HOOK_PREFIX = '/__emulator__/'
 FORM_TYPE = 'application/x-www-form-urlencoded'
@@ -123,7 +124,8 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         try:
             if body_error is not None:
                 return self._send(body_error.response())
-            return self._answer_api(ApiCall(self.command, path, query, form, body, self._base_url(), self.server.twilio_limits))
+            return self._answer_api(ApiCall(self.command, path, query, form, body, self._base_url(), self.server.twilio_limits, self.headers,
+                                            self.server.clock))
         finally:
             # Answered entries were closed by _send; what is left got no answer (dropped connection).
             self._close_log_entry(0)
@@ -177,7 +179,9 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             'reset': {'POST': self._reset},
             'faults': {'GET': lambda: ApiResponse(200, {'faults': self.server.faults.active()}),
                        'POST': lambda: self._post_fault(body)},
-            'state': {'GET': lambda: ApiResponse(200, rendered_state(self.server.store, self._base_url()))},
+            'state': {'GET': self._state},
+            'clock': {'GET': lambda: ApiResponse(200, self.server.clock.to_json()),
+                      'POST': lambda: self._post_clock(body)},
         }
         if name not in hooks:
             return not_found(HOOK_PREFIX + name).response()
@@ -191,9 +195,29 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             server.store.reset()
         server.request_log.clear()
         server.faults.clear()
+        server.clock.reset()
         if server.twilio_limits is not None:
             server.twilio_limits.reset()
         return ApiResponse(200, {'reset': True})
+
+    def _expire_sync_documents(self):
+        """Remove the Sync documents past their expiry and grace now, not at the next Sync request."""
+        store = self.server.store
+        with store.lock:
+            if purge_expired(store, self.server.clock):
+                store.save()
+
+    def _state(self):
+        self._expire_sync_documents()
+        return ApiResponse(200, rendered_state(self.server.store, self._base_url()))
+
+    def _post_clock(self, body):
+        try:
+            self.server.clock.post(json.loads(body.decode('utf-8') or 'null'))
+        except ValueError as error:
+            return ApiError(400, INVALID_PARAMETER, 'Invalid clock request: {0}'.format(error)).response()
+        self._expire_sync_documents()
+        return ApiResponse(200, self.server.clock.to_json())
 
     def _post_fault(self, body):
         try:

@@ -7,7 +7,7 @@
 Each family is mounted by the router under a product prefix (named after the Twilio host, e.g.
 /flex-api for flex-api.twilio.com) and a path on that host (e.g. /v1/FlexFlows). Operations run
 with the store lock held and return an ApiResponse or raise an ApiError. The Conversations
-families live in _conversations.py.
+families live in _conversations.py, the Sync families in _sync.py.
 """
 
 import json
@@ -124,27 +124,35 @@ class CollectionFamily(Family):
         return {'GET': self.fetch, 'POST': self.update, 'DELETE': self.delete}
 
     def read(self, store, call, sid):
+        return self.list_page(store, call, self.url(call))
+
+    def list_page(self, store, call, list_url, scope=lambda record: True):
+        """A list page of the records within `scope` that pass the request's filters."""
         request = PageRequest(call.query, [param for param, key in self.list_filters], self.max_page_size)
         keys = dict(self.list_filters)
         wanted = [(keys[param], value) for param, value in request.filters]
         collection = store.collections[self.collection]
-        numbered = collection.numbered(lambda record: all(self.filter_matches(key, value, record[key]) for key, value in wanted))
-        body = build_page(numbered, collection.sequence, request, self.url(call), self.list_key,
+        numbered = collection.numbered(lambda record: scope(record) and all(self.filter_matches(key, value, record[key]) for key, value in wanted))
+        body = build_page(numbered, collection.sequence, request, list_url, self.list_key,
                           lambda record: self.render(record, call, listed=True))
         return ApiResponse(200, body)
 
+    def answer(self, status, record, call):
+        """The answer that shows one record; families add headers here (Sync's ETag)."""
+        return ApiResponse(status, self.render(record, call))
+
     def fetch(self, store, call, sid):
-        return ApiResponse(200, self.render(self._record(store, call, sid), call))
+        return self.answer(200, self._record(store, call, sid), call)
 
     def create(self, store, call, sid):
         record = self.new_record(store, call)
         store.add(self.collection, record)
-        return ApiResponse(201, self.render(record, call))
+        return self.answer(201, record, call)
 
     def update(self, store, call, sid):
         record = self.updated_record(store, self._record(store, call, sid), call)
         store.collections[self.collection].records[record['sid']] = record
-        return ApiResponse(200, self.render(record, call))
+        return self.answer(200, record, call)
 
     def delete(self, store, call, sid):
         record = self._record(store, call, sid)

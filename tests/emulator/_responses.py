@@ -74,11 +74,11 @@ def server_error():
     return ApiError(500, FAULT_CODES[500], 'Internal Server Error')
 
 
-def too_many_requests(message, retry_after=1):
+def too_many_requests(message, retry_after=1, code=TOO_MANY_REQUESTS):
     """429 for a request refused before it was processed; safe for the client to retry.
-    `retry_after` None leaves the Retry-After header out."""
+    `retry_after` None leaves the Retry-After header out; Sync's refusals carry their own code."""
     headers = {} if retry_after is None else {'Retry-After': str(retry_after)}
-    return ApiError(429, TOO_MANY_REQUESTS, message, headers)
+    return ApiError(429, code, message, headers)
 
 
 def invalid_value(name, raw):

@@ -5,8 +5,10 @@
 """Which resource family serves a path, and running its operation under the store lock.
 
 Every Twilio product is served under a path prefix named after its host (flex-api.twilio.com is
-/flex-api, studio.twilio.com is /studio, conversations.twilio.com is /conversations). Adding a
-resource family is one more entry in FAMILIES; nothing else changes.
+/flex-api, studio.twilio.com is /studio, conversations.twilio.com is /conversations,
+sync.twilio.com is /sync). Adding a resource family is one more entry in FAMILIES; nothing else
+changes. A family whose paths have a variable segment before its own (Sync documents, under a
+service) routes them itself with a route(path) method.
 """
 
 import re
@@ -15,14 +17,17 @@ from urllib.parse import unquote
 from _conversations import AddressConfigurations, ConversationsConfiguration
 from _resources import CollectionFamily, FlexConfiguration, FlexFlows, StudioFlows
 from _responses import ApiError, method_not_allowed, not_found
+from _sync import SyncDocuments, SyncServices
 
-PRODUCTS = ('/flex-api', '/studio', '/conversations')
+PRODUCTS = ('/flex-api', '/studio', '/conversations', '/sync')
 FAMILIES = (
     FlexConfiguration('/flex-api', '/v1/Configuration'),
     FlexFlows('/flex-api', '/v1/FlexFlows'),
     StudioFlows('/studio', '/v2/Flows'),
     ConversationsConfiguration('/conversations', '/v1/Configuration'),
     AddressConfigurations('/conversations', '/v1/Configuration/Addresses'),
+    SyncServices('/sync', '/v1/Services'),
+    SyncDocuments('/sync', '/v1/Services/{ServiceSid}/Documents'),
 )
 VERSION_SEGMENT = re.compile(r'/v[0-9]+(?=/|$)')
 
@@ -30,7 +35,7 @@ VERSION_SEGMENT = re.compile(r'/v[0-9]+(?=/|$)')
 class ApiCall:
     """One API request as the operations see it."""
 
-    def __init__(self, method, path, query, form, body, base_url, limits=None):
+    def __init__(self, method, path, query, form, body, base_url, limits=None, headers=None, clock=None):
         self.method = method
         self.path = path          # as sent (still URL-encoded), without the query string
         self.query = query        # name -> list of values
@@ -38,6 +43,8 @@ class ApiCall:
         self.body = body          # raw bytes, for the JSON body of the Configuration update
         self.base_url = base_url  # http://<Host header>, for the absolute URLs in answers
         self.limits = limits      # TwilioLimits with --twilio-limits, else None
+        self.headers = headers if headers is not None else {}  # request headers (Sync's If-Match)
+        self.clock = clock        # the emulator's Clock (None: real time)
 
 
 def twilio_path(path):
@@ -61,6 +68,11 @@ def _route(path):
     is as unknown as a missing one, and Twilio answers 404 for both.
     """
     for family in FAMILIES:
+        if hasattr(family, 'route'):
+            found = family.route(path)
+            if found is not None:
+                return found
+            continue
         mount = family.product + family.path
         if path == mount:
             return family, None

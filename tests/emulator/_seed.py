@@ -169,7 +169,7 @@ def conversations_configuration(account_sid, identity):
 
 def fresh_account(account_sid, identity):
     """The Flex and Conversations configurations, Studio flows, Flex Flows and (no) address
-    configurations of a new account, as stored records."""
+    configurations, Sync services or documents of a new account, as stored records."""
     now = timestamp_now()
     webchat = _send_to_flex_definition('Webchat Flow', 'incomingMessage', 'SendMessageToAgent', identity, identity['chat_channel_sid'])
     messaging = _send_to_flex_definition('Messaging Flow', 'incomingMessage', 'SendMessageToAgent', identity, identity['chat_channel_sid'])
@@ -198,4 +198,7 @@ def fresh_account(account_sid, identity):
             'date_updated': now,
         }],
         'address_configurations': [],
+        # Sync: the default service is provisioned on first use, not with the account.
+        'sync_services': [],
+        'sync_documents': [],
     }

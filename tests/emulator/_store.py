@@ -21,7 +21,9 @@ from _seed import IDENTITY_PREFIXES, conversations_configuration, fresh_account,
 # written back as format 2 on the next save.
 STATE_FORMAT = 2
 READABLE_FORMATS = (1, 2)
-COLLECTIONS = ('flex_flows', 'studio_flows', 'address_configurations')
+COLLECTIONS = ('flex_flows', 'studio_flows', 'address_configurations', 'sync_services', 'sync_documents')
+# A collection a format 2 file lacks (written before Sync was served) is read as empty.
+EMPTY_COLLECTION = {'records': [], 'sequence': {}}
 
 
 class StateError(Exception):
@@ -138,7 +140,7 @@ class Store:
             self.configuration = state['configuration']
             self.conversations_configuration = state['conversations_configuration']
             self.next_number = int(state['next_number'])
-            self.collections = dict((name, Collection.from_json(state['collections'][name])) for name in COLLECTIONS)
+            self.collections = dict((name, Collection.from_json(state['collections'].get(name, EMPTY_COLLECTION))) for name in COLLECTIONS)
         except StateError as error:
             raise StateError('state file {0}: {1}'.format(self.state_path, error)) from None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:

@@ -26,19 +26,23 @@ def sid_pattern(prefix):
     return re.compile(prefix + '[0-9a-fA-F]{32}')
 
 
-def timestamp_now():
-    """The current time in Twilio's ISO 8601 form, e.g. 2026-11-25T10:00:00Z."""
-    return time.strftime(TIMESTAMP_FORMAT, time.gmtime())
+def timestamp_now(seconds=None):
+    """The current time (or `seconds` since the epoch) in Twilio's ISO 8601 form, e.g. 2026-11-25T10:00:00Z."""
+    return time.strftime(TIMESTAMP_FORMAT, time.gmtime(seconds))
 
 
-def timestamp_after(previous):
-    """Now, but at least one second after `previous`.
+def timestamp_seconds(timestamp):
+    """Seconds since the epoch of a timestamp in Twilio's form."""
+    return calendar.timegm(time.strptime(timestamp, TIMESTAMP_FORMAT))
+
+
+def timestamp_after(previous, seconds=None):
+    """Now (or `seconds` since the epoch), but at least one second after `previous`.
 
     Twilio timestamps have whole seconds only; without this, two writes within the same second
     would leave date_updated unchanged, and clients that detect changes by it would miss one.
     """
-    now = timestamp_now()
+    now = timestamp_now(seconds)
     if previous is None or now > previous:
         return now
-    seconds = calendar.timegm(time.strptime(previous, TIMESTAMP_FORMAT)) + 1
-    return time.strftime(TIMESTAMP_FORMAT, time.gmtime(seconds))
+    return timestamp_now(timestamp_seconds(previous) + 1)

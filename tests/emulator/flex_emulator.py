@@ -2,8 +2,8 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""A stateful emulator of the Twilio Flex Flow, Flex Configuration, Studio v2 Flow and
-Conversations v1 configuration and address configuration APIs.
+"""A stateful emulator of the Twilio Flex Flow, Flex Configuration, Studio v2 Flow,
+Conversations v1 configuration and address configuration, and Sync v1 Service and Document APIs.
 
 Run it:   python tests/emulator/flex_emulator.py --port 0 --account-sid AC... --auth-token TOKEN
 Embed it: server = start_emulator(account_sid='AC...', auth_token='...'); ...; server.stop()
@@ -26,7 +26,7 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from _auth import Credentials  # noqa: E402
-from _control import FaultRules, InFlightLimiter, RequestLog  # noqa: E402
+from _control import DEFAULT_SYNC_EXPIRY_GRACE, Clock, FaultRules, InFlightLimiter, RequestLog  # noqa: E402
 from _handler import EmulatorHandler  # noqa: E402
 from _limits import TwilioLimits  # noqa: E402
 from _store import StateError, Store  # noqa: E402
@@ -42,7 +42,8 @@ class EmulatorServer(ThreadingHTTPServer):
     daemon_threads = True      # a request held by a fault delay must not keep the process alive
     allow_reuse_address = True
 
-    def __init__(self, host, port, store, credentials, max_in_flight=None, quiet=False, twilio_limits=False):
+    def __init__(self, host, port, store, credentials, max_in_flight=None, quiet=False, twilio_limits=False,
+                 sync_expiry_grace=DEFAULT_SYNC_EXPIRY_GRACE):
         if ':' in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), EmulatorHandler)
@@ -51,7 +52,9 @@ class EmulatorServer(ThreadingHTTPServer):
         self.request_log = RequestLog()
         self.faults = FaultRules()
         self.limiter = InFlightLimiter(max_in_flight)
-        self.twilio_limits = TwilioLimits() if twilio_limits else None
+        self.clock = Clock(sync_expiry_grace)
+        # The rate windows follow the emulator's clock, so that advancing it also empties them.
+        self.twilio_limits = TwilioLimits(self.clock.monotonic) if twilio_limits else None
         self.quiet = quiet
         self._thread = None
 
@@ -75,11 +78,11 @@ class EmulatorServer(ThreadingHTTPServer):
 
 
 def start_emulator(account_sid, auth_token, api_key=None, api_secret=None, host='127.0.0.1', port=0,
-                   state=None, max_in_flight=None, quiet=True, twilio_limits=False):
+                   state=None, max_in_flight=None, quiet=True, twilio_limits=False, sync_expiry_grace=DEFAULT_SYNC_EXPIRY_GRACE):
     """Start an emulator in a background thread of this process; call .stop() when done."""
     store = Store(account_sid, state)
     credentials = Credentials(account_sid, auth_token, api_key, api_secret)
-    return EmulatorServer(host, port, store, credentials, max_in_flight, quiet, twilio_limits).start()
+    return EmulatorServer(host, port, store, credentials, max_in_flight, quiet, twilio_limits, sync_expiry_grace).start()
 
 
 def _matching(pattern, what):
@@ -102,9 +105,19 @@ def _positive(value):
     return int(value)
 
 
+def _seconds(value):
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float('inf'):
+        raise argparse.ArgumentTypeError('must be a number of seconds >= 0, got {0!r}'.format(value))
+    return seconds
+
+
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description='Emulate the Twilio Flex Flow, Flex Configuration, Studio v2 Flow and Conversations '
-                                                 'address configuration APIs.')
+    parser = argparse.ArgumentParser(description='Emulate the Twilio Flex Flow, Flex Configuration, Studio v2 Flow, Conversations '
+                                                 'address configuration and Sync Document APIs.')
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1)')
     parser.add_argument('--port', type=_port, default=0, help='port to listen on; 0 (the default) picks a free one')
     parser.add_argument('--account-sid', required=True, type=_matching(ACCOUNT_SID, '--account-sid'), help='the account SID (AC...)')
@@ -114,7 +127,10 @@ def parse_args(argv=None):
     parser.add_argument('--state', metavar='FILE', help='keep the account in this JSON file (loaded if present, saved after every write)')
     parser.add_argument('--max-in-flight', type=_positive, metavar='N', help='answer 429 (code 20429) beyond N API requests in flight')
     parser.add_argument('--twilio-limits', action='store_true',
-                        help="apply Twilio's documented Flex Flow rate limits (429, code 20429) and its cap of 2500 Flex Flows per account")
+                        help="apply Twilio's documented Flex Flow rate limits (429, code 20429), its cap of 2500 Flex Flows per account "
+                             "and Sync's per-object write rates (429, code 54009)")
+    parser.add_argument('--sync-expiry-grace', type=_seconds, default=DEFAULT_SYNC_EXPIRY_GRACE, metavar='SECONDS',
+                        help='how long an expired Sync document stays readable before it is removed (default %(default)s)')
     parser.add_argument('--quiet', action='store_true', help='do not trace requests on stderr')
     args = parser.parse_args(argv)
     if (args.api_key is None) != (args.api_secret is None):
@@ -133,7 +149,8 @@ def main(argv=None):
         return 2
     credentials = Credentials(args.account_sid, args.auth_token, args.api_key, args.api_secret)
     try:
-        server = EmulatorServer(args.host, args.port, store, credentials, args.max_in_flight, args.quiet, args.twilio_limits)
+        server = EmulatorServer(args.host, args.port, store, credentials, args.max_in_flight, args.quiet, args.twilio_limits,
+                                args.sync_expiry_grace)
     except OSError as error:
         sys.stderr.write('flex-emulator: cannot listen on {0}:{1}: {2}\n'.format(args.host, args.port, error))
         return 1

@@ -9,8 +9,8 @@ Run one command with a fresh emulator up, and stop the emulator afterwards, what
     python tests/emulator/with_emulator.py [--state FILE] [--max-in-flight N] [--port N] [--twilio-limits] -- COMMAND [ARG...]
 
 The command sees the environment a user would set for real Twilio, pointed at the emulator:
-TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FLEX_API_URL, TWILIO_STUDIO_API_URL and
-TWILIO_CONVERSATIONS_API_URL (the modules' own fallbacks), plus FLEX_EMULATOR_URL (for the
+TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FLEX_API_URL, TWILIO_STUDIO_API_URL,
+TWILIO_CONVERSATIONS_API_URL and TWILIO_SYNC_API_URL (the modules' own fallbacks), plus FLEX_EMULATOR_URL (for the
 /__emulator__/ hooks) and FLEX_EMULATOR_API_KEY / FLEX_EMULATOR_API_SECRET (a second credential the
 emulator accepts). Exits with the command's code.
 
@@ -57,13 +57,14 @@ def credentials():
 
 
 def environment(creds, base_url):
-    """The variables a command needs to use the emulator at `base_url` with `creds` (only these:
-    merge them into os.environ yourself)."""
+    """The nine variables a command needs to use the emulator at `base_url` with `creds` (only
+    these: merge them into os.environ yourself)."""
     env = dict((name, creds[name]) for name in ('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'FLEX_EMULATOR_API_KEY', 'FLEX_EMULATOR_API_SECRET'))
     env.update(
         TWILIO_FLEX_API_URL=base_url + '/flex-api',
         TWILIO_STUDIO_API_URL=base_url + '/studio',
         TWILIO_CONVERSATIONS_API_URL=base_url + '/conversations',
+        TWILIO_SYNC_API_URL=base_url + '/sync',
         FLEX_EMULATOR_URL=base_url,
     )
     return env

@@ -85,6 +85,12 @@ class Emulator:
     def state(self):
         return self.hooks.get(self.url('/__emulator__/state')).json()
 
+    def clock(self, **change):
+        """Move the emulator's clock ({"advance": seconds}) or set the Sync expiry grace; returns the clock."""
+        response = self.hooks.post(self.url('/__emulator__/clock'), json=change)
+        response.raise_for_status()
+        return response.json()
+
 
 def start_in_thread(**options):
     """An emulator serving from a thread of this process, with fresh credentials: (server, Emulator)."""

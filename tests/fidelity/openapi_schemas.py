@@ -95,16 +95,36 @@ def _to_json_schema(node, schemas, strict):
     return result
 
 
+def operation(spec, operation_id):
+    """(path, method, operation object) of `operation_id`, e.g. UpdateDocument."""
+    for path, path_item in spec['paths'].items():
+        for method, found in path_item.items():
+            if isinstance(found, dict) and found.get('operationId') == operation_id:
+                return path, method, found
+    raise KeyError('no operation {0} in the spec'.format(operation_id))
+
+
 def response_validator(spec, operation_id, status, strict=True):
     """A validator for the JSON body that `operation_id` answers with `status`."""
-    for path_item in spec['paths'].values():
-        for operation in path_item.values():
-            if isinstance(operation, dict) and operation.get('operationId') == operation_id:
-                schema = operation['responses'][str(status)]['content']['application/json']['schema']
-                converted = _to_json_schema(schema, spec['components']['schemas'], strict)
-                jsonschema.Draft7Validator.check_schema(converted)
-                return jsonschema.Draft7Validator(converted, format_checker=FORMATS)
-    raise KeyError('no operation {0} in the spec'.format(operation_id))
+    schema = operation(spec, operation_id)[2]['responses'][str(status)]['content']['application/json']['schema']
+    converted = _to_json_schema(schema, spec['components']['schemas'], strict)
+    jsonschema.Draft7Validator.check_schema(converted)
+    return jsonschema.Draft7Validator(converted, format_checker=FORMATS)
+
+
+def response_headers(spec, operation_id, status):
+    """The names of the headers the spec declares for this answer (e.g. ETag)."""
+    return set(operation(spec, operation_id)[2]['responses'][str(status)].get('headers', {}))
+
+
+def form_schema(spec, operation_id):
+    """The form (application/x-www-form-urlencoded) schema of an operation's request body."""
+    return operation(spec, operation_id)[2]['requestBody']['content']['application/x-www-form-urlencoded']['schema']
+
+
+def parameters(spec, operation_id, where):
+    """name -> parameter object for the parameters `in` where (path, query, header)."""
+    return dict((parameter['name'], parameter) for parameter in operation(spec, operation_id)[2].get('parameters', []) if parameter['in'] == where)
 
 
 def property_names(spec, schema_name):

@@ -63,7 +63,7 @@ def test_request_log_never_holds_secrets(emulator, flex_flow_form):
 
 
 def test_hooks_need_no_auth_and_are_not_logged(emulator):
-    for method, path in (('GET', 'requests'), ('GET', 'state'), ('GET', 'faults'), ('POST', 'reset')):
+    for method, path in (('GET', 'requests'), ('GET', 'state'), ('GET', 'faults'), ('POST', 'reset'), ('GET', 'clock')):
         assert requests.request(method, emulator.url('/__emulator__/' + path), timeout=10).status_code == 200
     assert requests.get(emulator.url('/__emulator__/nothing'), timeout=10).status_code == 404
     assert requests.delete(emulator.url('/__emulator__/requests'), timeout=10).status_code == 405
@@ -72,12 +72,15 @@ def test_hooks_need_no_auth_and_are_not_logged(emulator):
 
 def test_state_hook(emulator, seeded, conversations):
     state = emulator.state()
-    assert sorted(state) == ['address_configurations', 'configuration', 'conversations_configuration', 'flex_flows', 'studio_flows']
+    assert sorted(state) == ['address_configurations', 'configuration', 'conversations_configuration', 'flex_flows', 'studio_flows',
+                             'sync_documents', 'sync_services']
     assert state['configuration'] == seeded['configuration']
     assert state['flex_flows'] == seeded['flex_flows']
     assert [flow['friendly_name'] for flow in state['studio_flows']] == ['Webchat Flow', 'Messaging Flow', 'Voice IVR']
     assert state['conversations_configuration'] == conversations
     assert state['address_configurations'] == []
+    # The default Sync service is provisioned on first use, not with the account.
+    assert (state['sync_services'], state['sync_documents']) == ([], [])
 
 
 def test_state_hook_shows_address_configurations(api, emulator, address_form):

@@ -19,7 +19,7 @@ import requests
 from emulator_harness import LAUNCHER_SCRIPT, launched, with_emulator
 
 ENVIRONMENT = ('TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FLEX_API_URL', 'TWILIO_STUDIO_API_URL', 'TWILIO_CONVERSATIONS_API_URL',
-               'FLEX_EMULATOR_URL', 'FLEX_EMULATOR_API_KEY', 'FLEX_EMULATOR_API_SECRET')
+               'TWILIO_SYNC_API_URL', 'FLEX_EMULATOR_URL', 'FLEX_EMULATOR_API_KEY', 'FLEX_EMULATOR_API_SECRET')
 BASE_URL = re.compile(r'^http://127\.0\.0\.1:\d+$')
 
 
@@ -49,7 +49,8 @@ def test_environment_names_every_product():
     creds = with_emulator.credentials()
     env = with_emulator.environment(creds, 'http://127.0.0.1:4010')
     assert env == dict(creds, TWILIO_FLEX_API_URL='http://127.0.0.1:4010/flex-api', TWILIO_STUDIO_API_URL='http://127.0.0.1:4010/studio',
-                       TWILIO_CONVERSATIONS_API_URL='http://127.0.0.1:4010/conversations', FLEX_EMULATOR_URL='http://127.0.0.1:4010')
+                       TWILIO_CONVERSATIONS_API_URL='http://127.0.0.1:4010/conversations', TWILIO_SYNC_API_URL='http://127.0.0.1:4010/sync',
+                       FLEX_EMULATOR_URL='http://127.0.0.1:4010')
     assert sorted(env) == sorted(ENVIRONMENT)
 
 
@@ -61,7 +62,7 @@ def test_start_and_stop():
         env = with_emulator.environment(creds, base_url)
         auth = (env['TWILIO_ACCOUNT_SID'], env['TWILIO_AUTH_TOKEN'])
         for variable, path in (('TWILIO_FLEX_API_URL', '/v1/FlexFlows'), ('TWILIO_STUDIO_API_URL', '/v2/Flows'),
-                               ('TWILIO_CONVERSATIONS_API_URL', '/v1/Configuration/Addresses')):
+                               ('TWILIO_CONVERSATIONS_API_URL', '/v1/Configuration/Addresses'), ('TWILIO_SYNC_API_URL', '/v1/Services/default')):
             assert requests.get(env[variable] + path, auth=auth, timeout=10).status_code == 200
         key_auth = (env['FLEX_EMULATOR_API_KEY'], env['FLEX_EMULATOR_API_SECRET'])
         assert requests.get(env['TWILIO_CONVERSATIONS_API_URL'] + '/v1/Configuration', auth=key_auth, timeout=10).status_code == 200

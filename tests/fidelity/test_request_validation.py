@@ -7,7 +7,7 @@ names the parameter, and nothing is created or changed."""
 
 import pytest
 
-from openapi_schemas import load_spec, spec_dir
+from openapi_schemas import form_schema, load_spec, parameters, spec_dir
 
 FLEX = load_spec('twilio_flex_v1.json')
 ERROR_KEYS = {'code', 'message', 'more_info', 'status'}
@@ -371,3 +371,95 @@ def test_configuration_spec_sid_patterns(api, emulator):
         assert_bad_request(api.post(emulator.url('/conversations/v1/Configuration'), data={name: 'ZZ' + 'a' * 32}), name)
         response = api.post(emulator.url('/conversations/v1/Configuration'), data={name: prefix + 'a' * 32})
         assert response.status_code == 200, response.text
+
+
+# --- Sync ---------------------------------------------------------------------------------------
+
+SYNC = load_spec('twilio_sync_v1.json')
+SYNC_SERVICES = '/sync/v1/Services'
+SYNC_DOCUMENTS = SYNC_SERVICES + '/default/Documents'
+needs_sync_spec = pytest.mark.skipif(SYNC is None, reason='twilio_sync_v1.json not found in {0} (set TWILIO_OAI_DIR)'.format(spec_dir()))
+
+
+def assert_sync_error(response, status, code):
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == ERROR_KEYS and (body['status'], body['code']) == (status, code)
+    return body
+
+
+@needs_sync_spec
+def test_sync_document_parameters_are_the_spec_s(api, emulator):
+    """The emulator reads exactly the spec's parameters: UniqueName, Data, Ttl on create; Data, Ttl
+    and the If-Match header on update; nothing required; Ttl an integer."""
+    create = form_schema(SYNC, 'CreateDocument')
+    update = form_schema(SYNC, 'UpdateDocument')
+    assert set(create['properties']) == {'UniqueName', 'Data', 'Ttl'} and 'required' not in create
+    assert set(update['properties']) == {'Data', 'Ttl'} and 'required' not in update
+    assert create['properties']['Ttl']['type'] == update['properties']['Ttl']['type'] == 'integer'
+    assert set(parameters(SYNC, 'UpdateDocument', 'header')) == {'If-Match'}
+    assert parameters(SYNC, 'DeleteDocument', 'header') == {}
+    # Each parameter alone is enough, and an integer Ttl is taken as one.
+    for form in ({'UniqueName': 'only-name'}, {'Data': '{"only": "data"}'}, {'Ttl': '7'}, {}):
+        assert api.post(emulator.url(SYNC_DOCUMENTS), data=form).status_code == 201
+    created = api.post(emulator.url(SYNC_DOCUMENTS), data={'UniqueName': 'updated'}).json()
+    for form in ({'Data': '{"a": 1}'}, {'Ttl': '60'}):
+        assert api.post(created['url'], data=form).status_code == 200
+    # UniqueName is not an update parameter: it is ignored, as unknown parameters are.
+    assert api.post(created['url'], data={'UniqueName': 'renamed'}).json()['unique_name'] == 'updated'
+
+
+@needs_sync_spec
+@pytest.mark.parametrize('operation_id, path', [('ListDocument', SYNC_DOCUMENTS), ('ListService', SYNC_SERVICES)])
+def test_sync_page_size_bounds_are_the_spec_s(api, emulator, operation_id, path):
+    schema = parameters(SYNC, operation_id, 'query')['PageSize']['schema']
+    low, high = schema['minimum'], schema['maximum']
+    assert (low, high) == (1, 100)
+    for size in (low, high):
+        assert api.get(emulator.url(path), params={'PageSize': size}).json()['meta']['page_size'] == size
+    for size in (low - 1, high + 1, 'ten', '5\n'):
+        assert_bad_request(api.get(emulator.url(path), params={'PageSize': size}), 'PageSize')
+    assert_bad_request(api.get(emulator.url(path), params={'PageToken': 'PAET' + 'a' * 32}), 'PageToken')
+
+
+BAD_SERVICE_FORMS = [
+    ('boolean case', {'AclEnabled': 'True'}, 'AclEnabled'),
+    ('boolean word', {'WebhooksFromRestEnabled': 'yes'}, 'WebhooksFromRestEnabled'),
+    ('reachability boolean', {'ReachabilityWebhooksEnabled': '1'}, 'ReachabilityWebhooksEnabled'),
+    ('debouncing boolean', {'ReachabilityDebouncingEnabled': 'on'}, 'ReachabilityDebouncingEnabled'),
+    ('window not an integer', {'ReachabilityDebouncingWindow': '1e3'}, 'ReachabilityDebouncingWindow'),
+    ('window under 1000', {'ReachabilityDebouncingWindow': '999'}, 'ReachabilityDebouncingWindow'),
+    ('window over 30000', {'ReachabilityDebouncingWindow': '30001'}, 'ReachabilityDebouncingWindow'),
+    ('relative WebhookUrl', {'WebhookUrl': '/hook'}, 'WebhookUrl'),
+]
+
+
+@needs_sync_spec
+@pytest.mark.parametrize('form, parameter', [case[1:] for case in BAD_SERVICE_FORMS], ids=[case[0] for case in BAD_SERVICE_FORMS])
+def test_bad_sync_service_forms(api, emulator, form, parameter):
+    assert parameter in form_schema(SYNC, 'CreateService')['properties'] and parameter in form_schema(SYNC, 'UpdateService')['properties']
+    assert_bad_request(api.post(emulator.url(SYNC_SERVICES), data=form), parameter)
+    default = api.get(emulator.url(SYNC_SERVICES + '/default')).json()
+    assert_bad_request(api.post(default['url'], data=form), parameter)
+    assert api.get(default['url']).json() == default
+    assert [service['sid'] for service in api.get(emulator.url(SYNC_SERVICES)).json()['services']] == [default['sid']]
+
+
+# (case, form, status, Sync error code): Sync refuses bad documents with its own codes.
+BAD_DOCUMENT_FORMS = [
+    ('Ttl not an integer', {'Ttl': 'soon'}, 400, 54011),
+    ('Ttl negative', {'Ttl': '-5'}, 400, 54011),
+    ('Ttl over a year', {'Ttl': '31536001'}, 400, 54011),
+    ('Data not JSON', {'Data': '{'}, 400, 54008),
+    ('Data a list', {'Data': '[]'}, 400, 54008),
+    ('Data over 16 KiB', {'Data': '{"a": "' + 'x' * 16380 + '"}'}, 413, 54006),
+    ('UniqueName empty', {'UniqueName': ''}, 400, 54302),
+    ('UniqueName over 256', {'UniqueName': 'n' * 257}, 400, 54302),
+    ('UniqueName like a SID', {'UniqueName': 'MP' + 'b' * 32}, 400, 54302),
+]
+
+
+@pytest.mark.parametrize('form, status, code', [case[1:] for case in BAD_DOCUMENT_FORMS], ids=[case[0] for case in BAD_DOCUMENT_FORMS])
+def test_bad_sync_document_forms(api, emulator, form, status, code):
+    assert_sync_error(api.post(emulator.url(SYNC_DOCUMENTS), data=dict({'UniqueName': 'refused'}, **form)), status, code)
+    assert api.get(emulator.url(SYNC_DOCUMENTS)).json()['documents'] == []

@@ -9,11 +9,12 @@ from urllib.parse import quote
 
 import pytest
 
-from openapi_schemas import load_spec, response_validator, spec_dir
+from openapi_schemas import load_spec, response_headers, response_validator, spec_dir
 
 FLEX = load_spec('twilio_flex_v1.json')
 STUDIO = load_spec('twilio_studio_v2.json')
 CONVERSATIONS = load_spec('twilio_conversations_v1.json')
+SYNC = load_spec('twilio_sync_v1.json')
 
 pytestmark = pytest.mark.skipif(
     FLEX is None or STUDIO is None or CONVERSATIONS is None,
@@ -170,3 +171,56 @@ def test_validator_catches_deviations(api, seeded):
     for body in (dict(good, sid='FO' + 'a' * 32), dict(good, extra=1), dict((key, value) for key, value in good.items() if key != 'address_country')):
         assert list(address.iter_errors(body)), body
     assert list(configuration.iter_errors({'account_sid': 'AC' + 'a' * 32}))
+
+
+# --- Sync ---------------------------------------------------------------------------------------
+
+SYNC_SERVICES = '/sync/v1/Services'
+SYNC_DOCUMENTS = SYNC_SERVICES + '/default/Documents'
+needs_sync_spec = pytest.mark.skipif(SYNC is None, reason='twilio_sync_v1.json not found in {0} (set TWILIO_OAI_DIR)'.format(spec_dir()))
+
+
+def assert_sync(operation_id, status, response):
+    """Valid against the Sync spec, with the ETag header exactly where the spec declares one."""
+    body = assert_valid(SYNC, operation_id, status, response)
+    assert ('ETag' in response.headers) == ('ETag' in response_headers(SYNC, operation_id, status)), operation_id
+    return body
+
+
+@needs_sync_spec
+def test_sync_services(api, emulator):
+    default = assert_sync('FetchService', 200, api.get(emulator.url(SYNC_SERVICES + '/default')))
+    assert_sync('FetchService', 200, api.get(default['url']))
+    # The spec's own request example.
+    form = {'FriendlyName': 'friendly_name', 'WebhookUrl': 'http://www.example.com', 'AclEnabled': 'true', 'ReachabilityDebouncingWindow': '5000'}
+    created = assert_sync('CreateService', 201, api.post(emulator.url(SYNC_SERVICES), data=form))
+    update = {'FriendlyName': 'friendly_name', 'WebhookUrl': 'http://www.example.com', 'AclEnabled': 'true'}
+    assert_sync('UpdateService', 200, api.post(created['url'], data=update))
+    page = assert_sync('ListService', 200, api.get(emulator.url(SYNC_SERVICES), params={'PageSize': 1}))
+    assert_sync('ListService', 200, api.get(page['meta']['next_page_url']))
+
+
+@needs_sync_spec
+def test_sync_documents(api, emulator):
+    # The spec's own request example, then one without an expiry.
+    created = assert_sync('CreateDocument', 201, api.post(emulator.url(SYNC_DOCUMENTS), data={'Data': '{}', 'UniqueName': 'unique_name', 'Ttl': 3600}))
+    assert created['date_expires'] is not None
+    plain = assert_sync('CreateDocument', 201, api.post(emulator.url(SYNC_DOCUMENTS), data={'Data': '{"a": [1, {"b": null}]}'}))
+    assert plain['unique_name'] is None and plain['date_expires'] is None
+    assert_sync('FetchDocument', 200, api.get(created['url']))
+    assert_sync('FetchDocument', 200, api.get(emulator.url(SYNC_DOCUMENTS + '/unique_name')))
+    assert_sync('UpdateDocument', 200, api.post(created['url'], data={'Data': '{}', 'UniqueName': 'unique_name', 'Ttl': 3600},
+                                                headers={'If-Match': created['revision']}))
+    page = assert_sync('ListDocument', 200, api.get(emulator.url(SYNC_DOCUMENTS), params={'PageSize': 1}))
+    assert_sync('ListDocument', 200, api.get(page['meta']['next_page_url']))
+    assert api.delete(created['url']).status_code == 204
+
+
+@needs_sync_spec
+def test_sync_validator_catches_deviations(api, emulator):
+    validator = response_validator(SYNC, 'FetchDocument', 200)
+    good = api.post(emulator.url(SYNC_DOCUMENTS), data={'UniqueName': 'checked'}).json()
+    assert not list(validator.iter_errors(good))
+    for body in (dict(good, revision=0), dict(good, sid='EX' + 'a' * 32), dict(good, extra=1), dict(good, date_expires='tomorrow'),
+                 dict(good, links={'permissions': '/relative'}), dict((key, value) for key, value in good.items() if key != 'created_by')):
+        assert list(validator.iter_errors(body)), body

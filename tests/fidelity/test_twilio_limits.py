@@ -5,6 +5,7 @@
 """--twilio-limits: Twilio's documented Flex Flow rate limits (per account and second) and its cap
 of 2500 Flex Flows per account; and nothing of the sort without the flag."""
 
+import json
 import time
 
 import pytest
@@ -184,3 +185,88 @@ def test_without_the_flag_nothing_is_limited(api, emulator, flex_flow_form, seed
     assert statuses == [201] * 5 + [200] * 25
     fill_flex_flows(emulator, 2500)
     assert api.post(emulator.url(FLEX_FLOWS), data=flex_flow_form('Number 2501')).status_code == 201
+
+
+# --- Sync: per-object write rates -----------------------------------------------------------------
+
+SYNC_DOCUMENTS = '/sync/v1/Services/default/Documents'
+
+
+def payload(size):
+    """Document data whose JSON (as twilio-python serializes it) is exactly `size` bytes."""
+    if size == 2:
+        return '{}'
+    data = {'p': 'x' * (size - len(json.dumps({'p': ''})))}
+    assert len(json.dumps(data)) == size
+    return json.dumps(data)
+
+
+def writes_until_refused(emulator, session, size, limit=400):
+    """Create one document of `size` bytes and update it until a write is refused: (accepted writes, refusal)."""
+    data = payload(size)
+    response = session.post(emulator.url(SYNC_DOCUMENTS), data={'Data': data})
+    assert response.status_code == 201, response.text
+    url, accepted = response.json()['url'], 1
+    started = time.monotonic()
+    while accepted < limit:
+        response = session.post(url, data={'Data': data})
+        if response.status_code != 200:
+            break
+        accepted += 1
+    if time.monotonic() - started >= 9:
+        pytest.skip('this machine took more than 9 s for the writes; the 10 s burst window cannot be tested here')
+    return accepted, response, url
+
+
+@pytest.mark.parametrize('size, writes', [(2, 200), (1024, 200), (5632, 110), (10240, 20), (16000, 20)])
+def test_sync_burst_per_object_depends_on_its_size(limited, size, writes):
+    """20 writes/s over a 10 s burst window up to 1 KiB, 2/s from 10 KiB, linear in between
+    (5632 bytes lies halfway: 11/s, 110 writes per window)."""
+    emulator, session = limited
+    accepted, refusal, url = writes_until_refused(emulator, session, size)
+    assert accepted == writes
+    body = assert_error(refusal, 429, 54009)
+    assert body['message'] == 'Rate limit exceeded'
+    assert refusal.headers['Retry-After'] == '1'
+    # The refused write changed nothing.
+    assert session.get(url).json()['revision'] == str(writes - 1)
+
+
+def test_sync_limit_is_per_object_and_the_window_moves_with_the_clock(limited):
+    emulator, session = limited
+    accepted, refusal, url = writes_until_refused(emulator, session, 10240)
+    assert (accepted, refusal.status_code) == (20, 429)
+    # Another document is not affected; reads are not limited.
+    other = session.post(emulator.url(SYNC_DOCUMENTS), data={'Data': payload(10240)})
+    assert other.status_code == 201
+    assert [session.get(url).status_code for index in range(30)] == [200] * 30
+    # Refusals do not count and alternate Retry-After; once the window has passed, writes go through.
+    refused = [session.post(url, data={'Data': '{}'}) for index in range(2)]
+    assert [(response.status_code, response.headers.get('Retry-After')) for response in refused] == [(429, None), (429, '1')]
+    emulator.clock(advance=10)
+    assert session.post(url, data={'Data': payload(10240)}).status_code == 200
+
+
+def test_sync_small_write_after_large_ones_costs_what_its_size_says(limited):
+    """A write is rated by the document's size after it: shrinking the data makes writes cheaper."""
+    emulator, session = limited
+    url = session.post(emulator.url(SYNC_DOCUMENTS), data={'Data': payload(10240)}).json()['url']
+    statuses = [session.post(url, data={'Data': payload(10240)}).status_code for index in range(18)]
+    # 19 large writes spent 190 of the 200 units: ten small writes fit, the eleventh does not.
+    statuses += [session.post(url, data={'Data': '{}'}).status_code for index in range(11)]
+    assert statuses == [200] * 28 + [429]
+
+
+def test_sync_deletes_and_ttl_updates_are_writes(limited):
+    emulator, session = limited
+    accepted, refusal, url = writes_until_refused(emulator, session, 10240)
+    assert accepted == 20
+    assert_error(session.post(url, data={'Ttl': '60'}), 429, 54009)
+    assert_error(session.delete(url), 429, 54009)
+    emulator.clock(advance=10)
+    assert session.delete(url).status_code == 204
+
+
+def test_sync_without_the_flag_nothing_is_limited(api, emulator):
+    url = api.post(emulator.url(SYNC_DOCUMENTS), data={'Data': payload(16384)}).json()['url']
+    assert [api.post(url, data={'Data': payload(16384)}).status_code for index in range(40)] == [200] * 40

@@ -22,6 +22,7 @@ def sdk_client(emulator, mode, token=None):
     client.flex_api.base_url = emulator.url('/flex-api')
     client.studio.base_url = emulator.url('/studio')
     client.conversations.base_url = emulator.url('/conversations')
+    client.sync.base_url = emulator.url('/sync')
     return client
 
 
@@ -234,3 +235,81 @@ def test_address_configuration_errors(client):
     with pytest.raises(TwilioRestException) as caught:
         client.conversations.v1.address_configurations('+15005550099').fetch()
     assert (caught.value.status, caught.value.code) == (404, 20404)
+
+
+# --- Sync ---------------------------------------------------------------------------------------
+
+def test_sync_default_service(client, emulator):
+    """Twilio's sdk-starter code: services('default').fetch() "ensures the default service is provisioned"."""
+    service = client.sync.v1.services('default').fetch()
+    assert service.sid.startswith('IS') and service.unique_name == 'default'
+    assert service.friendly_name == 'Default Service' and service.account_sid == emulator.account_sid
+    assert client.sync.v1.services(service.sid).fetch().sid == service.sid
+    assert [listed.sid for listed in client.sync.v1.services.list()] == [service.sid]
+    created = client.sync.v1.services.create(friendly_name='Records', acl_enabled=True)
+    assert (created.unique_name, created.acl_enabled) == (None, True)
+    assert [listed.sid for listed in client.sync.v1.services.list(page_size=1)] == [service.sid, created.sid]
+
+
+def test_sync_document_lifecycle(client, emulator):
+    documents = client.sync.v1.services('default').documents
+    created = documents.create(unique_name='site-a', data={'sites': ['a'], 'owner': 'run-1'}, ttl=3600)
+    assert created.sid.startswith('ET') and created.service_sid.startswith('IS')
+    assert (created.unique_name, created.revision, created.created_by) == ('site-a', '0', 'system')
+    assert created.data == {'sites': ['a'], 'owner': 'run-1'}
+    assert created.date_expires is not None and (created.date_expires - created.date_created).total_seconds() == 3600
+
+    fetched = client.sync.v1.services('default').documents('site-a').fetch()
+    assert (fetched.sid, fetched.revision) == (created.sid, '0')
+    updated = client.sync.v1.services('default').documents('site-a').update(data={'sites': ['a', 'b']}, if_match=fetched.revision)
+    assert (updated.revision, updated.data) == ('1', {'sites': ['a', 'b']})
+    assert updated.date_expires == created.date_expires
+    # An instance updates itself through its context, by SID.
+    assert fetched.update(data={'sites': []}, if_match='1').revision == '2'
+
+    # A stale revision is refused with 412 / 54103, and nothing changes.
+    with pytest.raises(TwilioRestException) as caught:
+        client.sync.v1.services('default').documents(created.sid).update(data={'sites': ['lost']}, if_match='1')
+    assert (caught.value.status, caught.value.code) == (412, 54103)
+    assert client.sync.v1.services('default').documents(created.sid).fetch().data == {'sites': []}
+    # twilio-python leaves an empty if_match out: the update is unconditional.
+    assert client.sync.v1.services('default').documents('site-a').update(ttl=0, if_match='').date_expires is None
+
+    assert [document.sid for document in documents.list()] == [created.sid]
+    assert client.sync.v1.services('default').documents('site-a').delete() is True
+    with pytest.raises(TwilioRestException) as caught:
+        client.sync.v1.services('default').documents('site-a').fetch()
+    assert (caught.value.status, caught.value.code) == (404, 54100)
+
+    methods = [(entry['method'], entry['path'], entry['status']) for entry in emulator.request_log()]
+    assert ('POST', '/sync/v1/Services/default/Documents', 201) in methods
+    assert ('DELETE', '/sync/v1/Services/default/Documents/site-a', 204) in methods
+    creates = [entry for entry in emulator.request_log() if entry['method'] == 'POST' and entry['path'].endswith('/Documents')]
+    assert creates[0]['form'] == {'UniqueName': 'site-a', 'Data': '{"sites": ["a"], "owner": "run-1"}', 'Ttl': '3600'}
+
+
+def test_sync_document_errors(client):
+    documents = client.sync.v1.services('default').documents
+    documents.create(unique_name='lock', data={})
+    with pytest.raises(TwilioRestException) as caught:
+        documents.create(unique_name='lock', data={'again': True})
+    assert (caught.value.status, caught.value.code) == (409, 54301)
+    with pytest.raises(TwilioRestException) as caught:
+        documents.create(unique_name='big', data={'p': 'x' * 16384})
+    assert (caught.value.status, caught.value.code) == (413, 54006)
+    with pytest.raises(TwilioRestException) as caught:
+        documents.create(unique_name='forever', ttl=31536001)
+    assert (caught.value.status, caught.value.code) == (400, 54011)
+    with pytest.raises(TwilioRestException) as caught:
+        documents.create(unique_name='ET' + '0' * 32)
+    assert (caught.value.status, caught.value.code) == (400, 54302)
+    with pytest.raises(TwilioRestException) as caught:
+        client.sync.v1.services('IS' + '0' * 32).documents('lock').fetch()
+    assert (caught.value.status, caught.value.code) == (404, 54050)
+
+
+def test_sync_document_paging(client):
+    documents = client.sync.v1.services('default').documents
+    created = [documents.create(unique_name='page-{0}'.format(index)).sid for index in range(7)]
+    assert [document.sid for document in documents.list(page_size=3)] == created
+    assert [document.sid for document in documents.list(limit=4, page_size=2)] == created[:4]

@@ -64,6 +64,11 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     def version_string(self):
         return self.server_version
 
+    def date_time_string(self, timestamp=None):
+        # The Date header is Twilio's clock, which the collection judges a lease's expiry by: it
+        # follows the emulator's clock (moved by /__emulator__/clock), as Sync's timestamps do.
+        return super(EmulatorHandler, self).date_time_string(self.server.clock.time() if timestamp is None else timestamp)
+
     def log_request(self, code='-', size='-'):
         """Answers are traced by _trace instead: path without query string, never a header."""
 

@@ -110,9 +110,9 @@ class SyncServices(CollectionFamily):
         record['date_updated'] = timestamp_after(current['date_updated'], clock_of(call).time())
         return record
 
-    def delete(self, store, call, key):
-        """A service goes with its documents."""
-        service = self._record(store, call, key)
+    def delete(self, store, call, sid):
+        """A service goes with its documents (sid: an IS SID or "default")."""
+        service = self._record(store, call, sid)
         del store.collections[SERVICES].records[service['sid']]
         documents = store.collections[DOCUMENTS].records
         for sid in [sid for sid, record in documents.items() if record['service_sid'] == service['sid']]:
@@ -289,9 +289,10 @@ class SyncDocuments(CollectionFamily):
         self._admit_write(call, record)
         return record
 
-    def delete(self, store, call, key):
-        """Unconditional: Twilio removed If-Match from document deletes in 2021, so it is ignored."""
-        record = self._record(store, call, key)
+    def delete(self, store, call, sid):
+        """Unconditional: Twilio removed If-Match from document deletes in 2021, so it is ignored
+        (sid: an ET SID or the unique name)."""
+        record = self._record(store, call, sid)
         self._admit_write(call, record)
         del store.collections[DOCUMENTS].records[record['sid']]
         return ApiResponse(204)

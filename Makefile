@@ -200,8 +200,10 @@ bench-smoke: $(VENV_NEW)/.bench-stamp
 
 # -- ecosystem: lint, docs, changelog, Galaxy import, execution environment ---------------
 
+# The staged collection on the collections path: with `offline: true` (.ansible-lint) ansible-lint
+# does not install the collection it lints, so its FQCNs resolve from there.
 lint: $(VENV_TOOLS)/.stamp stage
-	cd $(COLLECTION) && PATH=$(VENV_TOOLS)/bin:$$PATH \
+	cd $(COLLECTION) && PATH=$(VENV_TOOLS)/bin:$$PATH ANSIBLE_COLLECTIONS_PATH=$(BUILD) \
 		$(VENV_TOOLS)/bin/python $(ROOT)/scripts/run-as-junit lint $(RESULTS)/lint.xml -- ansible-lint --nocolor
 
 docs: $(VENV_TOOLS)/.stamp stage

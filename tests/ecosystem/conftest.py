@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Fixtures for the ecosystem suite: the checks Galaxy, execution environments, the docs site and the
-changelog tooling make of the collection. Run it with the tools venv's pytest (tests/requirements/tools.txt).
+changelog tooling make of the collection. Run it with the tools venv's pytest (tests/requirements/tools.in, locked in tools.txt).
 
 The Makefile points the suite at what `make test` built, through three environment variables:
 

@@ -17,8 +17,28 @@ ROLE = 'twilio_ops.flex.webchat_addresses'
 CORE_NOISE = re.compile(r"^\[WARNING\]: Collection at '[^']*/ansible/_internal/ansible_collections/ansible/_protomatter'.*cannot detect version\.$")
 
 
+# Under `make test-latest` only (FLEX_LATEST=1), whose cryptography is unpinned: cryptography 51
+# deprecates DSA, and ansible-core 2.21 imports DSA names in ansible/_internal/_ssh/_ssh_agent.py,
+# so Python prints this warning (and the line it points at) on every ansible-doc. Exactly that
+# warning, of that category, from that module, is not ours; the locks hold cryptography below 51,
+# so under `make test` it fails like any other (tests/requirements/core-2.21.in).
+KNOWN_UPSTREAM = (
+    re.compile(r'^\S*/ansible/_internal/_ssh/_ssh_agent\.py:\d+: CryptographyDeprecationWarning: DSA is deprecated and support '
+               r'will be removed in a future release\. Use a more modern signature algorithm\.$'),
+    re.compile(r'^\s+from cryptography\.hazmat\.primitives\.asymmetric\.dsa import \($'),
+)
+
+
 def warnings(stderr):
     lines = [line for line in stderr.splitlines() if line.strip()]
+    if os.environ.get('FLEX_LATEST') == '1':
+        kept = []
+        for line in lines:
+            if kept and KNOWN_UPSTREAM[1].match(line) and KNOWN_UPSTREAM[0].match(kept[-1]):
+                kept.pop()
+            else:
+                kept.append(line)
+        lines = [line for line in kept if not KNOWN_UPSTREAM[0].match(line)]
     return [line for line in lines if not CORE_NOISE.match(line)]
 
 

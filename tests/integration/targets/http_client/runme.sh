@@ -9,9 +9,9 @@ collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/twilio_ops/flex"
 export ANSIBLE_ROLES_PATH=..
 emulate() { python "$collection/tests/emulator/with_emulator.py" "$@"; }
 
-emulate -- ansible-playbook -i ../setup_flex_emulator/inventory.ini faults.yml "$@"
+../setup_flex_emulator/run-playbook.sh faults.yml "$@"
 python tls_server.py -- ansible-playbook -i ../setup_flex_emulator/inventory.ini tls.yml "$@"
 python not_twilio_server.py -- ansible-playbook -i ../setup_flex_emulator/inventory.ini not_twilio.yml "$@"
-emulate -- ansible-playbook -i ../setup_flex_emulator/inventory.ini connection.yml "$@"
+../setup_flex_emulator/run-playbook.sh connection.yml "$@"
 
 ANSIBLE_FORKS=6 emulate --max-in-flight 2 -- ansible-playbook -i concurrency.ini concurrency.yml "$@"

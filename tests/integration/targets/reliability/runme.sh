@@ -7,7 +7,7 @@ collection="${ANSIBLE_COLLECTIONS_PATH%%:*}/ansible_collections/twilio_ops/flex"
 export ANSIBLE_ROLES_PATH=..
 emulate() { python "$collection/tests/emulator/with_emulator.py" "$@"; }
 
-emulate -- ansible-playbook -i ../setup_flex_emulator/inventory.ini bad_input.yml "$@"
+../setup_flex_emulator/run-playbook.sh bad_input.yml "$@"
 
 # Everything printed at -vvvv, every registered result and the emulator's request log are kept,
 # then searched for the secrets the run used.

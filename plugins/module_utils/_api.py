@@ -44,7 +44,7 @@ BACKOFF_CAP = 10.0
 # class: the server counts arrivals, and two requests sent 1/rate apart may arrive a little closer.
 PACING_MARGIN = 1.05
 
-# Indirections so unit tests can replay retries and pacing without waiting.
+# Indirections so unit tests can replay retries, pacing and waiting for a lease (_lock) without waiting.
 _sleep = time.sleep
 _monotonic = time.monotonic
 

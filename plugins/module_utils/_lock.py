@@ -27,25 +27,22 @@ __metaclass__ = type
 
 import datetime
 import email.utils
-import time
 import uuid
 
+from ansible_collections.twilio_ops.flex.plugins.module_utils import _api
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sync import stale, taken
 
 LOCK_PREFIX = 'twilio_ops.flex.lock.'
 
-# Waiting for a held lease: 1 s, doubling to 16 s (as Terraform's lock retries), with jitter.
+# Waiting for a held lease: 1 s, doubling to 16 s, as Terraform's lock retries. Waiters need no
+# jitter: whoever writes first wins the conditional write, the other reads again.
 WAIT_BASE = 1.0
 WAIT_CAP = 16.0
 
 # Sync's TTL only removes leases nobody released (a controller that died), long after they expired.
 CLEANUP_AFTER = 86400
-
-# Indirections so unit tests can replay waiting without waiting.
-_sleep = time.sleep
-_monotonic = time.monotonic
 
 
 class LockError(Exception):
@@ -123,32 +120,32 @@ class Lease:
     def acquire(self, timeout):
         """Hold the lease: returns it, with waited (seconds) and taken_over (the expired lease it
         replaced, if any). LockError names the holder when it stays held past timeout."""
-        started = _monotonic()
+        started = _api._monotonic()
         attempt = 0
         while True:
             document = self.documents.fetch(self.name)
             try:
                 if document is None:
                     created = self.documents.create(self.name, self._held(), ttl=self._ttl())
-                    return self._result(created, waited=round(_monotonic() - started, 1), taken_over=None)
+                    return self._result(created, waited=round(_api._monotonic() - started, 1), taken_over=None)
                 data = document['data']
                 if self.free(data):
                     previous = data if data.get('state') == 'held' else None
                     updated = self.documents.update(self.name, self._held(), document['revision'], ttl=self._ttl())
-                    return self._result(updated, waited=round(_monotonic() - started, 1), taken_over=previous)
+                    return self._result(updated, waited=round(_api._monotonic() - started, 1), taken_over=previous)
             except TwilioApiError as exc:
                 # Another run created or took it between our read and our write: read it again.
                 if not (taken(exc) or stale(exc)):
                     raise
                 continue
             attempt += 1
-            waited = _monotonic() - started
+            waited = _api._monotonic() - started
             # The last wait is cut short so that the last look comes at the timeout.
             wait = min(WAIT_CAP, WAIT_BASE * 2 ** (attempt - 1), timeout - waited)
             if wait <= 0:
                 raise LockError('the site is locked: %s; waited %.0f s (lock_timeout %s s). If that run is dead, free the lock '
                                 'with force_unlock: %s' % (describe(data), waited, timeout, data.get('lock_id')))
-            _sleep(wait)
+            _api._sleep(wait)
 
     def renew(self, lock):
         """Move the expiry of a lease we hold (lock: as acquire returned it) lease_seconds ahead of

@@ -108,7 +108,9 @@ EXAMPLES = r'''
   block:
     - name: Converge the site's addresses
       twilio_ops.flex.flex_flows:
-        entries: "{{ my_entries }}"
+        entries:
+          - friendly_name: WebChat en
+            studio_flow: Webchat Flow
       delegate_to: localhost
   always:
     - name: Release the site's lease

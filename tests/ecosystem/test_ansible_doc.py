@@ -52,6 +52,7 @@ MODULES = {
     'flex_flow': '1.0.0',
     'flex_flow_info': '1.0.0',
     'flex_flows': '2.0.0',
+    'site_lock': '2.1.0',
     'studio_flow_info': '1.0.0',
 }
 

@@ -72,6 +72,13 @@ VERIFY = {
         {'name': 'Verify - the examples found the chat address',
          'ansible.builtin.assert': {'that': ['chat.address_configurations | length == 1', 'one.address_configurations | length == 1']}},
     ],
+    'site_lock': [
+        {'name': 'Verify - read the lease', 'twilio_ops.flex.site_lock': {'name': 'localhost'}, 'check_mode': True,
+         'delegate_to': 'localhost', 'register': 'verify_lock'},
+        {'name': 'Verify - the examples took the lease and released it whatever happened',
+         'ansible.builtin.assert': {'that': ["site_lock.lock.state == 'held'", "verify_lock.lock.state == 'released'",
+                                             "verify_lock.lock.lock_id == site_lock.lock.lock_id"]}},
+    ],
     'conversations_addresses': [
         {'name': 'Verify - read the addresses', 'twilio_ops.flex.conversations_address_info': {'type': 'chat'},
          'delegate_to': 'localhost', 'register': 'verify_chat'},
@@ -81,7 +88,7 @@ VERIFY = {
 }
 
 MODULES = ['conversations_address', 'conversations_address_info', 'conversations_addresses', 'flex_account_info', 'flex_configuration_info',
-           'flex_flow', 'flex_flow_info', 'flex_flows', 'studio_flow_info']
+           'flex_flow', 'flex_flow_info', 'flex_flows', 'site_lock', 'studio_flow_info']
 
 
 def test_every_module_is_run_here(module_names):

@@ -24,7 +24,7 @@ import requests
 from requests.structures import CaseInsensitiveDict
 
 from ansible.module_utils import basic
-from ansible_collections.twilio_ops.flex.plugins.module_utils import _api, _lock
+from ansible_collections.twilio_ops.flex.plugins.module_utils import _api
 
 try:
     # ansible-core 2.19 and later: the supported way to hand a module its arguments.
@@ -250,9 +250,8 @@ class Replay:
             stack.enter_context(mock.patch.object(basic.AnsibleModule, 'fail_json', fail_json))
             stack.enter_context(mock.patch.object(basic.AnsibleModule, 'warn', warn))
             stack.enter_context(mock.patch.object(_api.requests, 'Session', lambda: FakeSession(replay)))
-            for waiting in (_api, _lock):
-                stack.enter_context(mock.patch.object(waiting, '_sleep', self._sleep))
-                stack.enter_context(mock.patch.object(waiting, '_monotonic', self._monotonic))
+            stack.enter_context(mock.patch.object(_api, '_sleep', self._sleep))
+            stack.enter_context(mock.patch.object(_api, '_monotonic', self._monotonic))
             stack.enter_context(mock.patch.object(_api, 'random', self.jitter))
             outcome = None
             try:

@@ -104,8 +104,9 @@ class CollectionFamily(Family):
     """
 
     sid_prefix = None
-    collection = None    # name of the store collection (the store has one per collection family, and a
-                         # state file without it loads it empty), and of the family in the state hook
+    # collection: the name of the store collection (the store has one per collection family, and a
+    # state file without it loads it empty), and of the family in the state hook.
+    collection = None
     list_key = None      # name of the array in list pages
     list_filters = ()    # (query parameter, record key) pairs that filter lists (see filter_matches)
     max_page_size = 1000

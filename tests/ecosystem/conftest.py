@@ -25,6 +25,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 CHECKOUT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 COLLECTION = 'twilio_ops.flex'
@@ -111,13 +112,39 @@ def run_tool(tools_bin, tools_env):
     return run
 
 
-@pytest.fixture(scope='session')
-def module_names(collection_root):
-    """Every module of the collection, from plugins/modules (the files, not any list of them)."""
-    directory = os.path.join(collection_root, 'plugins', 'modules')
+def modules_in(root):
+    """Every module of the collection at root, from plugins/modules (the files, not any list of them)."""
+    directory = os.path.join(root, 'plugins', 'modules')
     names = sorted(name[:-3] for name in os.listdir(directory) if name.endswith('.py') and not name.startswith('_'))
     assert names, 'no modules found in %s' % directory
     return names
+
+
+def discovered_module_names():
+    """The modules, for parametrising tests when they are collected (before fixtures exist): those of
+    FLEX_COLLECTION_ROOT when it is set, else those of the checkout (which the session stages)."""
+    return modules_in(os.environ.get('FLEX_COLLECTION_ROOT') or CHECKOUT)
+
+
+@pytest.fixture(scope='session')
+def module_names(collection_root):
+    """Every module of the collection, from plugins/modules (the files, not any list of them)."""
+    return modules_in(collection_root)
+
+
+@pytest.fixture(scope='session')
+def galaxy_version(collection_root):
+    with open(os.path.join(collection_root, 'galaxy.yml')) as handle:
+        return yaml.safe_load(handle)['version']
+
+
+@pytest.fixture(scope='session')
+def released_modules(collection_root):
+    """{module: the release that added it}, from changelogs/changelog.yaml; a module added since the
+    last release is not there yet."""
+    with open(os.path.join(collection_root, 'changelogs', 'changelog.yaml')) as handle:
+        releases = yaml.safe_load(handle)['releases']
+    return dict((module['name'], version) for version, release in releases.items() for module in release.get('modules') or [])
 
 
 @pytest.fixture(scope='session')

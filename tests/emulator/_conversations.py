@@ -62,6 +62,7 @@ ADDRESS_KEYS = ('account_sid', 'sid', 'address', 'type', 'friendly_name', 'addre
 class ConversationsConfiguration(Family):
     """The account-wide Conversations configuration (conversations v1 /Configuration)."""
 
+    product, path = '/conversations', '/v1/Configuration'
     state_key = 'conversations_configuration'
 
     def operations(self):
@@ -91,14 +92,15 @@ class ConversationsConfiguration(Family):
 class AddressConfigurations(CollectionFamily):
     """Conversations address configurations; an instance path names one by IG SID or by address."""
 
+    product, path = '/conversations', '/v1/Configuration/Addresses'
     sid_prefix = 'IG'
     collection = 'address_configurations'
     list_key = 'address_configurations'
     list_filters = (('Type', 'type'),)
     max_page_size = 50  # the spec's maximum for this list
 
-    def __init__(self, product, path):
-        super().__init__(product, path)
+    def __init__(self):
+        super().__init__()
         # Any non-empty segment: the address itself (URL-decoded) is as good as the IG SID.
         self.instance_pattern = re.compile(r'.+', re.DOTALL)
 

@@ -4,10 +4,11 @@
 
 """The resource families the emulator serves: their operations, validation and JSON representation.
 
-Each family is mounted by the router under a product prefix (named after the Twilio host, e.g.
-/flex-api for flex-api.twilio.com) and a path on that host (e.g. /v1/FlexFlows). Operations run
-with the store lock held and return an ApiResponse or raise an ApiError. The Conversations
-families live in _conversations.py, the Sync families in _sync.py.
+Each family says where it is mounted: a product prefix (named after the Twilio host, e.g.
+/flex-api for flex-api.twilio.com) and a path on that host (e.g. /v1/FlexFlows). The router serves
+every family defined in the _*.py files of this directory (_routing.families()), so a new family
+is a new file and nothing else. Operations run with the store lock held and return an ApiResponse
+or raise an ApiError. The Conversations families live in _conversations.py, the Sync families in _sync.py.
 """
 
 import json
@@ -74,15 +75,16 @@ CONFIGURATION_READ_ONLY = ('account_sid', 'date_created', 'date_updated', 'url')
 
 
 class Family:
-    """A resource family mounted at <product><path>, where path starts with the API version."""
+    """A resource family mounted at <product><path>, where path starts with the API version. A
+    subclass that sets both is served (see _routing.families()); the base classes set neither."""
 
+    product = None           # the product prefix, named after the host: '/flex-api'
+    path = None              # the path on that host, from the API version on: '/v1/FlexFlows'
     instance_pattern = None  # pattern (for .fullmatch) of instance path segments; None for a singleton
     state_key = None         # its name in the /__emulator__/state answer
 
-    def __init__(self, product, path):
-        self.product = product
-        self.path = path
-        self.version = '/' + path.split('/')[1]  # e.g. /v1
+    def __init__(self):
+        self.version = '/' + self.path.split('/')[1]  # e.g. /v1
 
     def url(self, call, sid=None):
         """Absolute URL on the emulator, built from the request's own base so clients stay here."""
@@ -102,13 +104,15 @@ class CollectionFamily(Family):
     """
 
     sid_prefix = None
-    collection = None    # name of the store collection, and of the family in the state hook
+    # collection: the name of the store collection (the store has one per collection family, and a
+    # state file without it loads it empty), and of the family in the state hook.
+    collection = None
     list_key = None      # name of the array in list pages
     list_filters = ()    # (query parameter, record key) pairs that filter lists (see filter_matches)
     max_page_size = 1000
 
-    def __init__(self, product, path):
-        super().__init__(product, path)
+    def __init__(self):
+        super().__init__()
         self.instance_pattern = sid_pattern(self.sid_prefix)
         self.state_key = self.collection
 
@@ -173,6 +177,7 @@ class CollectionFamily(Family):
 class FlexFlows(CollectionFamily):
     """Flex Flows (flex v1): the legacy Flex messaging/webchat addresses."""
 
+    product, path = '/flex-api', '/v1/FlexFlows'
     sid_prefix = 'FO'
     collection = 'flex_flows'
     list_key = 'flex_flows'
@@ -231,6 +236,7 @@ class FlexFlows(CollectionFamily):
 class StudioFlows(CollectionFamily):
     """Studio flows (studio v2)."""
 
+    product, path = '/studio', '/v2/Flows'
     sid_prefix = 'FW'
     collection = 'studio_flows'
     list_key = 'flows'
@@ -278,6 +284,7 @@ class StudioFlows(CollectionFamily):
 class FlexConfiguration(Family):
     """The Flex Configuration singleton (flex v1). Its update takes a JSON body, not a form."""
 
+    product, path = '/flex-api', '/v1/Configuration'
     state_key = 'configuration'
 
     def operations(self):

@@ -6,29 +6,26 @@
 
 Every Twilio product is served under a path prefix named after its host (flex-api.twilio.com is
 /flex-api, studio.twilio.com is /studio, conversations.twilio.com is /conversations,
-sync.twilio.com is /sync). Adding a resource family is one more entry in FAMILIES; nothing else
-changes. A family whose paths have a variable segment before its own (Sync documents, under a
-service) routes them itself with a route(path) method.
+sync.twilio.com is /sync). The families
+are found, not listed: every Family subclass defined in a _*.py file of this directory that says
+where it is mounted (its `product` and `path`) is served, and each collection family's `collection`
+is a collection of the store (a state file without it loads it empty). Adding a resource family is
+adding its file; nothing else changes.
 """
 
+import importlib
+import inspect
+import os
 import re
+import threading
 from urllib.parse import unquote
 
-from _conversations import AddressConfigurations, ConversationsConfiguration
-from _resources import CollectionFamily, FlexConfiguration, FlexFlows, StudioFlows
+from _resources import CollectionFamily, Family
 from _responses import ApiError, method_not_allowed, not_found
-from _sync import SyncDocuments, SyncServices
 
-PRODUCTS = ('/flex-api', '/studio', '/conversations', '/sync')
-FAMILIES = (
-    FlexConfiguration('/flex-api', '/v1/Configuration'),
-    FlexFlows('/flex-api', '/v1/FlexFlows'),
-    StudioFlows('/studio', '/v2/Flows'),
-    ConversationsConfiguration('/conversations', '/v1/Configuration'),
-    AddressConfigurations('/conversations', '/v1/Configuration/Addresses'),
-    SyncServices('/sync', '/v1/Services'),
-    SyncDocuments('/sync', '/v1/Services/{ServiceSid}/Documents'),
-)
+HERE = os.path.dirname(os.path.abspath(__file__))
+_FOUND = []
+_FINDING = threading.Lock()
 VERSION_SEGMENT = re.compile(r'/v[0-9]+(?=/|$)')
 
 
@@ -47,10 +44,42 @@ class ApiCall:
         self.clock = clock        # the emulator's Clock (None: real time)
 
 
+def families():
+    """Every family the emulator serves, one instance each, in file and then definition order.
+    Found on first use (not at import: the files found may import this one)."""
+    with _FINDING:
+        if not _FOUND:
+            _FOUND.extend(_find())
+    return tuple(_FOUND)
+
+
+def _find():
+    found = []
+    for name in sorted(os.listdir(HERE)):
+        if not (name.startswith('_') and name.endswith('.py')) or name == '__init__.py':
+            continue
+        module = importlib.import_module(name[:-3])
+        for value in vars(module).values():
+            if (inspect.isclass(value) and issubclass(value, Family) and value.__module__ == module.__name__
+                    and value.product is not None and value.path is not None):
+                found.append((name, inspect.getsourcelines(value)[1], value))
+    return [family() for _name, _line, family in sorted(found, key=lambda item: item[:2])]
+
+
+def collection_names():
+    """The store's collections: one per collection family."""
+    return tuple(family.collection for family in families() if isinstance(family, CollectionFamily))
+
+
+def products():
+    """The product prefixes the families are mounted under."""
+    return tuple(sorted(set(family.product for family in families())))
+
+
 def twilio_path(path):
     """The path as Twilio names it in a 404 or 405 (its recorded answers): without the product
     prefix (the host) and without the version segment, e.g. /FlexFlows/FO...."""
-    for product in PRODUCTS:
+    for product in products():
         if path.startswith(product + '/'):
             path = path[len(product):]
             match = VERSION_SEGMENT.match(path)
@@ -67,8 +96,10 @@ def _route(path):
     by its address, e.g. %2B15005550006). It must fully match the family's pattern: a malformed SID
     is as unknown as a missing one, and Twilio answers 404 for both.
     """
-    for family in FAMILIES:
+    for family in families():
         if hasattr(family, 'route'):
+            # A family whose paths have a variable segment before its own (Sync documents, under a
+            # service) routes them itself.
             found = family.route(path)
             if found is not None:
                 return found
@@ -120,7 +151,7 @@ def rendered_state(store, base_url):
     call = ApiCall('GET', '', {}, {}, b'', base_url)
     with store.lock:
         state = {}
-        for family in FAMILIES:
+        for family in families():
             if isinstance(family, CollectionFamily):
                 records = store.collections[family.collection].records.values()
                 state[family.state_key] = [family.render(record, call) for record in records]

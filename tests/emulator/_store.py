@@ -14,16 +14,14 @@ import os
 import tempfile
 import threading
 
+from _routing import collection_names
 from _seed import IDENTITY_PREFIXES, conversations_configuration, fresh_account, new_identity
 
-# Format 2 added the Conversations configuration and the address configurations. A format 1 file
-# is still read: it gets the fresh account's Conversations configuration and no addresses, and is
-# written back as format 2 on the next save.
+# Format 2 added the Conversations configuration. A format 1 file is still read: it gets the
+# fresh account's Conversations configuration, and is written back as format 2 on the next save.
+# A new collection needs no new format: a file without it (any format) loads it empty.
 STATE_FORMAT = 2
 READABLE_FORMATS = (1, 2)
-COLLECTIONS = ('flex_flows', 'studio_flows', 'address_configurations', 'sync_services', 'sync_documents')
-# A collection a format 2 file lacks (written before Sync was served) is read as empty.
-EMPTY_COLLECTION = {'records': [], 'sequence': {}}
 
 
 class StateError(Exception):
@@ -58,8 +56,9 @@ class Collection:
 
 
 class Store:
-    """The Flex and Conversations configuration singletons plus the Flex Flow, Studio flow and
-    address configuration collections of one account."""
+    """The Flex and Conversations configuration singletons plus one collection per collection
+    family (_routing.collection_names(): Flex Flows, Studio flows, address configurations, ...) of
+    one account."""
 
     def __init__(self, account_sid, state_path=None):
         self.lock = threading.Lock()
@@ -81,10 +80,12 @@ class Store:
         account = fresh_account(self.account_sid, self.identity)
         self.configuration = account['configuration']
         self.conversations_configuration = account['conversations_configuration']
-        self.collections = dict((name, Collection()) for name in COLLECTIONS)
+        self.collections = dict((name, Collection()) for name in collection_names())
         self.next_number = 1
-        for name in COLLECTIONS:
-            for record in account[name]:
+        for name in collection_names():
+            # The seed (_seed.fresh_account) has the records a fresh account starts with; a
+            # collection it does not name starts empty.
+            for record in account.get(name, ()):
                 self.add(name, record)
         self.save()
 
@@ -135,12 +136,14 @@ class Store:
                 raise StateError('its identity lacks {0}'.format(', '.join(missing)))
             if state['format'] == 1:
                 state['conversations_configuration'] = conversations_configuration(self.account_sid, identity)
-                state['collections']['address_configurations'] = {'records': [], 'sequence': {}}
             self.identity = identity
             self.configuration = state['configuration']
             self.conversations_configuration = state['conversations_configuration']
             self.next_number = int(state['next_number'])
-            self.collections = dict((name, Collection.from_json(state['collections'].get(name, EMPTY_COLLECTION))) for name in COLLECTIONS)
+            # A collection the file does not have (it was written before its family existed) is empty.
+            saved = state['collections']
+            self.collections = dict((name, Collection.from_json(saved[name]) if name in saved else Collection())
+                                    for name in collection_names())
         except StateError as error:
             raise StateError('state file {0}: {1}'.format(self.state_path, error)) from None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:

@@ -85,13 +85,14 @@ class SyncServices(CollectionFamily):
     """Sync Services; an instance path names one by IS SID or by unique name (only the account's
     default service has one: `default`)."""
 
+    product, path = '/sync', '/v1/Services'
     sid_prefix = 'IS'
     collection = SERVICES
     list_key = 'services'
     max_page_size = 100  # the spec's maximum for Sync lists
 
-    def __init__(self, product, path):
-        super().__init__(product, path)
+    def __init__(self):
+        super().__init__()
         # Any segment: a unique name is as good as the SID; what names nothing is a 54050.
         self.instance_pattern = re.compile(r'.+', re.DOTALL)
 
@@ -205,6 +206,7 @@ class SyncDocuments(CollectionFamily):
     path names (`service_key`), so every operation knows its service.
     """
 
+    product, path = '/sync', '/v1/Services/{ServiceSid}/Documents'
     sid_prefix = 'ET'
     collection = DOCUMENTS
     list_key = 'documents'

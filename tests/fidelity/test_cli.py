@@ -279,3 +279,25 @@ def test_script_needs_only_the_standard_library():
     for flag in ('--host', '--port', '--account-sid', '--auth-token', '--api-key', '--api-secret', '--state', '--max-in-flight', '--twilio-limits',
                  '--quiet'):
         assert flag in result.stdout
+
+
+def test_a_state_file_without_a_collection_loads_it_empty(start_process, tmp_path):
+    """A collection family newer than the state file needs no new format: its collection loads
+    empty, and the next write saves it."""
+    state = tmp_path / 'account.json'
+    first = start_process(['--state', str(state)])
+    assert first.stop()[0] == 0
+    saved = json.loads(state.read_text())
+    del saved['collections']['address_configurations']
+    state.write_text(json.dumps(saved))
+
+    second = start_process(['--state', str(state)], creds=first.creds)
+    auth = second.auth()
+    assert requests.get(second.url('/conversations/v1/Configuration/Addresses'), auth=auth, timeout=10).json()['address_configurations'] == []
+    flows = requests.get(second.url('/flex-api/v1/FlexFlows'), auth=auth, timeout=10).json()['flex_flows']
+    assert [flow['friendly_name'] for flow in flows] == ['Flex Web Channel']
+    requests.post(second.url('/conversations/v1/Configuration/Addresses'), auth=auth, data={'Type': 'sms', 'Address': '+1555'},
+                  timeout=10).raise_for_status()
+    rewritten = json.loads(state.read_text())
+    assert rewritten['format'] == 2 and len(rewritten['collections']['address_configurations']['records']) == 1
+    assert second.stop()[0] == 0

@@ -5,40 +5,47 @@
 
 """The documentation against the code it documents: the connection doc fragment against
 connection_argument_spec() and the product table, the families' option fragments against their
-argument specs, and every module's DOCUMENTATION, EXAMPLES and RETURN as YAML (ansible-doc and
-validate-modules read them; a text that does not parse leaves every module using it without
-documentation)."""
+argument specs, every module's documented options against the argument spec it builds, and every
+module's DOCUMENTATION, EXAMPLES and RETURN as YAML (ansible-doc and validate-modules read them; a
+text that does not parse leaves every module using it without documentation).
+
+The modules, the option fragments and the families are found (tests/unit/discovery.py), not
+listed: a new family's files are checked as soon as they are where the recipe puts them."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import importlib
 import re
+from unittest import mock
 
 import pytest
 import yaml
 
-from ansible_collections.twilio_ops.flex.plugins.doc_fragments import connection, conversations_address_options, flex_flow_options
+from ansible_collections.twilio_ops.flex.plugins.doc_fragments import connection
+from ansible_collections.twilio_ops.flex.plugins.module_utils import _module
 from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses
-from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import set_argument_spec
+from ansible_collections.twilio_ops.flex.tests.unit import discovery
 
-MODULES = ('conversations_address', 'conversations_address_info', 'conversations_addresses', 'flex_account_info', 'flex_configuration_info',
-           'flex_flow', 'flex_flow_info', 'flex_flows', 'studio_flow_info')
+MODULES = discovery.module_names()
+# {option fragment: [(module, [families it uses])]}: each fragment with the modules that extend it.
+OPTION_FRAGMENTS = discovery.option_fragment_modules()
 
-FRAGMENTS = dict(connection=connection, flex_flow_options=flex_flow_options, conversations_address_options=conversations_address_options)
+
+def fragment_texts():
+    """(fragment, text): the connection's DOCUMENTATION, and each option fragment's DOCUMENTATION
+    (the module of one resource) and ENTRIES (the module of a set)."""
+    texts = [('connection', 'DOCUMENTATION')]
+    for name in sorted(OPTION_FRAGMENTS):
+        texts += [(name, 'DOCUMENTATION'), (name, 'ENTRIES')]
+    return texts
 
 
-@pytest.mark.parametrize('name, attribute', [
-    pytest.param(name, attribute, id='%s.%s' % (name, attribute))
-    for name, attribute in (('connection', 'DOCUMENTATION'), ('flex_flow_options', 'DOCUMENTATION'), ('flex_flow_options', 'ENTRIES'),
-                            ('conversations_address_options', 'DOCUMENTATION'), ('conversations_address_options', 'ENTRIES'))
-])
+@pytest.mark.parametrize('name, attribute', [pytest.param(name, attribute, id='%s.%s' % (name, attribute)) for name, attribute in fragment_texts()])
 def test_each_doc_fragment_is_yaml_with_options(name, attribute):
-    assert isinstance(yaml.safe_load(getattr(FRAGMENTS[name].ModuleDocFragment, attribute))['options'], dict)
+    assert isinstance(yaml.safe_load(getattr(discovery.import_fragment(name), attribute))['options'], dict)
 
 
 @pytest.mark.parametrize('module, attribute', [
@@ -46,8 +53,7 @@ def test_each_doc_fragment_is_yaml_with_options(name, attribute):
     for module in MODULES for attribute in ('DOCUMENTATION', 'EXAMPLES', 'RETURN')
 ])
 def test_each_modules_documentation_is_yaml(module, attribute):
-    text = getattr(importlib.import_module('ansible_collections.twilio_ops.flex.plugins.modules.' + module), attribute)
-    assert yaml.safe_load(text)
+    assert yaml.safe_load(getattr(discovery.import_module(module), attribute))
 
 
 # -- the connection options ----------------------------------------------------------------------
@@ -111,11 +117,22 @@ def assert_documents(documented, spec):
             assert_documents(documented[name]['suboptions'], option['options'])
 
 
-@pytest.mark.parametrize('fragment, family', [(flex_flow_options, FlexFlows), (conversations_address_options, ConversationsAddresses)],
-                         ids=['flex_flow_options', 'conversations_address_options'])
-def test_the_option_fragments_document_exactly_the_family_options(fragment, family):
-    assert_documents(yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)['options'], family.argument_spec())
-    entries = yaml.safe_load(fragment.ModuleDocFragment.ENTRIES)['options']['entries']['suboptions']
+def fragment_family(name):
+    """The family an option fragment documents: the one family of the modules that extend it."""
+    users = OPTION_FRAGMENTS[name]
+    assert users, 'no module extends the doc fragment %s.%s: the modules of its family must (extends_documentation_fragment)' % (
+        discovery.COLLECTION, name)
+    families = set(family for module, used in users for family in used)
+    assert len(families) == 1, 'the modules that extend %s (%s) must use one family, they use %s' % (
+        name, ', '.join(module for module, used in users), sorted(family.__name__ for family in families) or 'none')
+    return families.pop()
+
+
+@pytest.mark.parametrize('name', sorted(OPTION_FRAGMENTS))
+def test_the_option_fragments_document_exactly_the_family_options(name):
+    fragment, family = discovery.import_fragment(name), fragment_family(name)
+    assert_documents(yaml.safe_load(fragment.DOCUMENTATION)['options'], family.argument_spec())
+    entries = yaml.safe_load(fragment.ENTRIES)['options']['entries']['suboptions']
     assert_documents(entries, set_argument_spec(family)['entries']['options'])
 
 
@@ -130,13 +147,61 @@ def as_entry_references(value):
     return value
 
 
-@pytest.mark.parametrize('fragment', [flex_flow_options, conversations_address_options], ids=['flex_flow_options', 'conversations_address_options'])
-def test_the_entries_text_repeats_the_options_of_one_resource(fragment):
+@pytest.mark.parametrize('name', sorted(OPTION_FRAGMENTS))
+def test_the_entries_text_repeats_the_options_of_one_resource(name):
     # The text is written twice (ansible-test wants literal strings): the two copies must not drift.
-    options = yaml.safe_load(fragment.ModuleDocFragment.DOCUMENTATION)['options']
-    entries = dict(yaml.safe_load(fragment.ModuleDocFragment.ENTRIES)['options']['entries']['suboptions'])
+    fragment = discovery.import_fragment(name)
+    options = yaml.safe_load(fragment.DOCUMENTATION)['options']
+    entries = dict(yaml.safe_load(fragment.ENTRIES)['options']['entries']['suboptions'])
     known = entries.pop('known')
 
     assert entries == as_entry_references(options)
     assert known['type'] == 'dict'
     assert 'O(entries[].' in ' '.join(known['description'])
+
+
+# -- every module's options -----------------------------------------------------------------------
+
+class Built(Exception):
+    """What main() gave TwilioModule, raised instead of running the module."""
+
+    def __init__(self, spec):
+        super(Built, self).__init__('built')
+        self.spec = spec
+
+
+def built_argument_spec(name):
+    """The argument spec a module runs with: what its main() gives TwilioModule, plus the
+    connection options TwilioModule adds."""
+    def capture(module, argument_spec, **kwargs):
+        raise Built(argument_spec)
+
+    with mock.patch.object(_module.TwilioModule, '__init__', capture):
+        with pytest.raises(Built) as built:
+            discovery.import_module(name).main()
+    spec = connection_argument_spec()
+    spec.update(built.value.spec)
+    return spec
+
+
+def documented_options(name):
+    """A module's options as ansible-doc shows them: its own, merged over those of the fragments it
+    extends one level deep, as ansible.utils.plugin_docs.add_fragments merges them."""
+    doc = yaml.safe_load(discovery.import_module(name).DOCUMENTATION)
+    options = dict(doc.get('options') or {})
+    for slug in doc.get('extends_documentation_fragment') or []:
+        assert slug.startswith(discovery.COLLECTION + '.'), '%s extends %s, a fragment of another collection' % (name, slug)
+        fragment, _dot, attribute = slug[len(discovery.COLLECTION) + 1:].partition('.')
+        text = getattr(discovery.import_fragment(fragment), attribute or 'DOCUMENTATION', None)
+        assert text is not None, '%s extends %s, which the fragment does not have' % (name, slug)
+        for option, value in (yaml.safe_load(text).get('options') or {}).items():
+            merged = dict(value)
+            merged.update(options.get(option) or {})
+            options[option] = merged
+    return options
+
+
+@pytest.mark.parametrize('name', MODULES)
+def test_each_modules_documented_options_are_its_argument_spec(name):
+    # validate-modules checks this for plugins/modules; this keeps it true anywhere the tests run.
+    assert_documents(documented_options(name), built_argument_spec(name))

@@ -447,4 +447,3 @@ class TwilioClient:
                                      'refusing to follow it' % urlsplit(next_url)[:2])
             url, query = next_url, None
         return records
-

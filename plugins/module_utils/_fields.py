@@ -254,7 +254,6 @@ def argument_spec_from_fields(fields):
     return spec
 
 
-
 def resource_options(family):
     """The options of one resource of a family: its table's, the options that name a Studio flow
     instead of a SID, its state and its SID (what a set module's entries take too)."""
@@ -275,6 +274,7 @@ def recorded_spec(family):
     spec = dict(sid=dict(type='str', required=True))
     spec.update((option, dict(family.field(option).argument(), required=True)) for option in family.recorded)
     return spec
+
 
 def get_path(data, dotted):
     for key in dotted.split('.'):

@@ -31,6 +31,8 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._api import Twilio
 from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import both_given, get_path, is_blank, resource_options, set_path
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted, studio_flow_sids
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
+
+
 class Refusal(Exception):
     """What must not be done, said before anything is written."""
 
@@ -285,8 +287,8 @@ class Resources:
                 return current
             # A SID is no proof either: changed by hand (or a wrong record), it is someone else's now.
             self.module.warn_once('%s: %s is recorded with another %s (changed by hand since?); it is left as it is, and the '
-                                 'entry is looked up by %s' % (desired.label, self.summary(current), ' and '.join(changed),
-                                                               ' and '.join(self.identity)))
+                                  'entry is looked up by %s' % (desired.label, self.summary(current), ' and '.join(changed),
+                                                                ' and '.join(self.identity)))
         matches = lookup.by_identity(desired.identity)
         if len(matches) > 1:
             raise Refusal('%d %s have this %s (%s); name the one you mean by sid' % (

@@ -112,7 +112,7 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._module import Twi
 
 def main():
     module = TwilioModule(argument_spec=dict(gather_subset=dict(type='list', elements='str', choices=list(GATHER_SUBSETS),
-                                                              default=list(GATHER_SUBSETS))))
+                                                                default=list(GATHER_SUBSETS))))
     module.run_read(lambda: read_flex_account(module.account, module.params['gather_subset']))
 
 

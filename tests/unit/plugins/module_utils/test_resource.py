@@ -558,7 +558,7 @@ def test_locate_leaves_a_known_sid_that_is_no_longer_as_recorded_and_looks_by_na
 
     assert family.locate(desired, FakeLookup([taken_over], family)) is (taken_over if 'name' not in by_hand else None)
     assert family.module.warnings == ['"WebChat en": %s is recorded with another %s (changed by hand since?); it is left as it is, and the entry '
-                               'is looked up by friendly_name' % (family.summary(taken_over), changed)]
+                                      'is looked up by friendly_name' % (family.summary(taken_over), changed)]
 
 
 def test_locate_by_a_sid_that_does_not_exist_is_refused_unless_absent():

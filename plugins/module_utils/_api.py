@@ -22,9 +22,10 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import missing_required_lib
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import NOT_FOUND_CODE, TwilioApiError, _ask
+from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import credential_sid_problem, unpaired_api_key
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import PRODUCTS_BY_KEY, base_url, origin, plain_http_warning, url_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_TYPES, credential_problem, sid_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_TYPES, sid_problem
 
 try:
     import requests
@@ -144,11 +145,11 @@ class TwilioClient:
         if params['retry_timeout'] < 0:
             self.module.fail_json(msg='retry_timeout must be 0 (no retries) or more seconds, got %s' % params['retry_timeout'])
         if self.account_sid is not None:
-            self._check_credential('account_sid', 'AC')
+            self._check_credential('account_sid')
         if params['api_key'] or params['api_secret']:
-            if not (params['api_key'] and params['api_secret']):
+            if unpaired_api_key(params['api_key'], params['api_secret']):
                 self.module.fail_json(msg='api_key and api_secret go together: set both (or TWILIO_API_KEY and TWILIO_API_SECRET)')
-            self._check_credential('api_key', 'SK')
+            self._check_credential('api_key')
             self.credential_pair = 'api_key (from %s) with api_secret (from %s)' % (self._source('api_key'), self._source('api_secret'))
             return (params['api_key'], params['api_secret'])
         if not params['auth_token']:
@@ -160,8 +161,8 @@ class TwilioClient:
         self.credential_pair = 'account_sid (from %s) with auth_token (from %s)' % (self._source('account_sid'), self._source('auth_token'))
         return (self.account_sid, params['auth_token'])
 
-    def _check_credential(self, option, prefix):
-        problem = credential_problem(self.module.params[option], prefix)
+    def _check_credential(self, option):
+        problem = credential_sid_problem(option, self.module.params[option])
         if problem:
             # It may be a secret pasted into the wrong option: keep it out of the whole result
             # (the invocation included), as Ansible keeps no_log options.

@@ -11,7 +11,12 @@ else (for a product's base URL) Twilio's own.
 
 The collection resolves the environment itself instead of leaving it to Ansible's fallbacks, so
 that it knows where each value came from: a message about a credential says "from the
-environment variable TWILIO_AUTH_TOKEN" or "from the option auth_token", never the value."""
+environment variable TWILIO_AUTH_TOKEN" or "from the option auth_token", never the value.
+
+The rules on the credentials themselves (which are SIDs, and of what type; an API key goes with
+its secret) are stated here once: the HTTP client (_api) and the webchat_addresses role's input
+checks (plugins/plugin_utils) apply them, each with its own wording. Standard library only (with
+_products and _sid)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -20,9 +25,13 @@ __metaclass__ = type
 import os
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import credential_problem
 
 # Every option with an environment variable: (option, variable, secret).
 ENVIRONMENT = CREDENTIALS + tuple((product.option, product.env, False) for product in PRODUCTS)
+
+# The credentials that are SIDs, with their prefix, in the order they are checked.
+CREDENTIAL_SIDS = dict(account_sid='AC', api_key='SK')
 
 
 def connection_argument_spec():
@@ -55,3 +64,18 @@ def resolve_connection(params, environ=None):
             if secret and environ[variable]:
                 secrets.append(environ[variable])
     return sources, secrets
+
+
+# -- the rules on credentials, stated once for the modules (_api.TwilioClient) and the role ----------
+
+def credential_sid_problem(option, value):
+    """Why the value of a credential that is a SID (a key of CREDENTIAL_SIDS) is not one of its
+    type, or None; the value may be a secret pasted there by mistake, so it is described, never
+    shown (_sid.credential_problem)."""
+    return credential_problem(value, CREDENTIAL_SIDS[option])
+
+
+def unpaired_api_key(api_key, api_secret):
+    """Whether an API key comes without its secret, or a secret without its key: the two go
+    together (not set: None or '')."""
+    return bool(api_key) != bool(api_secret)

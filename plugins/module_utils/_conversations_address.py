@@ -57,6 +57,11 @@ AUTO_CREATION_RULES = Variants('auto_creation.type', {
 COUNTRY_RE = re.compile(r'[A-Za-z]{2}')
 
 
+def chat_address_problem(address):
+    """Why an address is not what a chat address must be, its Webchat deployment key's SID, or None."""
+    return sid_problem(address, 'CV')
+
+
 class ConversationsAddresses(Resources):
     label = 'Conversations address'
     plural = 'Conversations addresses'
@@ -85,8 +90,8 @@ class ConversationsAddresses(Resources):
         problems = []
         kind = desired.values.get('type')
         address = desired.params.get('address')
-        if kind == 'chat' and address is not None and sid_problem(address, 'CV'):
-            problems.append('address %s of a chat address must be its Webchat deployment key: %s' % (quoted(address), sid_problem(address, 'CV')))
+        if kind == 'chat' and address is not None and chat_address_problem(address):
+            problems.append('address %s of a chat address must be its Webchat deployment key: %s' % (quoted(address), chat_address_problem(address)))
         country = desired.params.get('address_country')
         if country is not None and not COUNTRY_RE.fullmatch(country):
             problems.append('address_country %s is not an ISO 3166-1 alpha-2 country code such as US' % quoted(country))

@@ -26,6 +26,25 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import SID_LE
 _ARG_TYPES = {'str': 'str', 'sid': 'str', 'url': 'str', 'bool': 'bool', 'int': 'int', 'list': 'list'}
 
 
+# -- the rules on what people type, stated once for the modules and the role -----------------------
+
+def is_blank(value):
+    """Whether a value is empty or only white space: nothing a name or a setting can be."""
+    return not str(value).strip()
+
+
+def is_padded(value):
+    """Whether a value starts or ends with white space, which a name must not: Twilio keeps it, and
+    lookups by name would miss it."""
+    return str(value) != str(value).strip()
+
+
+def both_given(name, sid):
+    """Whether a Studio flow is given both by name and by SID (None: not given); one of the two
+    must be set, not both."""
+    return name is not None and sid is not None
+
+
 class ApiField:
     """One row of a field table.
 
@@ -120,6 +139,14 @@ class ApiField:
             return [str(item) for item in value or ()]
         return '' if value is None else str(value)
 
+    def blank(self, value):
+        """Whether this field refuses the value as empty or only white space (nonblank and name fields)."""
+        return self.nonblank and is_blank(value)
+
+    def padded(self, value):
+        """Whether this field refuses the value for white space at its start or end (name fields)."""
+        return self.name and is_padded(value)
+
     def problem(self, value):
         """Why a user-given value is unacceptable, or None."""
         if self.sid_prefix:
@@ -135,9 +162,9 @@ class ApiField:
             return next(('item %s' % found for found in (self.text_problem(str(item)) for item in value) if found), None)
         if self.kind == 'int':
             return self.range_problem(value) or self.choice_problem(value)
-        if self.nonblank and not str(value).strip():
+        if self.blank(value):
             return 'must not be empty or only whitespace'
-        if self.name and str(value) != str(value).strip():
+        if self.padded(value):
             return '%s must not start or end with white space (Twilio keeps it, and lookups by name would miss it)' % quoted(value)
         found = self.text_problem(str(value))
         if found:
@@ -291,6 +318,13 @@ def recorded_spec(family):
     spec = dict(sid=dict(type='str', required=True))
     spec.update((option, dict(family.field(option).argument(), required=True)) for option in family.recorded)
     return spec
+
+
+def recorded(family, resource):
+    """What a record keeps of a resource as the API answers it."""
+    item = dict(sid=resource['sid'])
+    item.update((option, get_path(resource, family.field(option).response)) for option in family.recorded)
+    return item
 
 
 def get_path(data, dotted):

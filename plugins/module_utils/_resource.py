@@ -28,7 +28,7 @@ import copy
 from urllib.parse import quote
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
-from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, resource_options, set_path
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import both_given, get_path, is_blank, resource_options, set_path
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted, studio_flow_sids
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 
@@ -217,9 +217,10 @@ class Resources:
             return problems
         for option, name_option in self.studio_flow_names.items():
             name = get_path(desired.params, name_option)
-            if name is not None and not str(name).strip():
+            if name is not None and is_blank(name):
                 problems.append('%s must not be empty or only whitespace' % name_option)
-            if name and option in desired.values:
+            # An empty name counts as not given here: it is refused just above.
+            if both_given(name or None, desired.values.get(option)):
                 problems.append('%s (a name) and %s (its SID) are both given: set only one' % (name_option, option))
         if self.variants:
             # A variant the entry gives or implies must come with what it needs (whatever the

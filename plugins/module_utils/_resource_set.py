@@ -23,7 +23,7 @@ __metaclass__ = type
 import traceback
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
-from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, recorded_spec, resource_options
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import recorded, recorded_spec, resource_options
 from ansible_collections.twilio_ops.flex.plugins.module_utils._module import INVALID
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal
@@ -45,13 +45,6 @@ class ListingLookup:
 
     def by_identity(self, identity):
         return [record for record in self.records if self.resources.matches(record, identity, self.ignore_case)]
-
-
-def recorded(family, resource):
-    """What a record keeps of a resource as the API answers it."""
-    item = dict(sid=resource['sid'])
-    item.update((option, get_path(resource, family.field(option).response)) for option in family.recorded)
-    return item
 
 
 def set_argument_spec(family):

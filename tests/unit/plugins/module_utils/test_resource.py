@@ -30,11 +30,12 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import (
     Variants,
     argument_spec_from_fields,
     get_path,
+    recorded,
     resource_options,
     set_path,
 )
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import recorded, set_argument_spec
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import set_argument_spec
 from ansible_collections.twilio_ops.flex.tests.unit.canned import (
     CHAT_SERVICE_SID,
     FLOW_SID,

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The webchat_addresses_* filters, the reasoning of the webchat_addresses role: the input's
+"""The reasoning of the webchat_addresses role (plugins/plugin_utils), behind its filters: the input's
 problems and the entries each set module gets (webchat_addresses_plan), the legacy addresses a site
 moving to Conversations may retire (webchat_addresses_flex_flow_entries), the published fact and the
 site's record (webchat_addresses_outcome), and the connection variables (connection_variables,
@@ -22,16 +22,14 @@ import pytest
 import yaml
 
 from ansible.errors import AnsibleFilterError
-from ansible_collections.twilio_ops.flex.plugins.filter.webchat_addresses import (
-    RECORD_NOTE,
-    FilterModule,
-    connection_options,
-    connection_variables,
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.connection_variables import connection_options, connection_variables
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_outcome import (
     webchat_addresses_flex_flow_entries,
     webchat_addresses_outcome,
-    webchat_addresses_plan,
 )
-from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_plan import webchat_addresses_plan
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import RECORD_NOTE
 
 SITE = 'site1'
 RECORD_FILE = '/records/site1.json'
@@ -92,11 +90,6 @@ def address_result(operation, sid=None, key=None, name=None):
 def run(results, owned=None, purged=None, **extra):
     """A set module's result: per-entry results, and what it owns and purged."""
     return dict(dict(changed=True, results=results, owned=owned or [], purged=purged or [], kept=[]), **extra)
-
-
-def test_the_role_can_call_all_five():
-    assert sorted(FilterModule().filters()) == ['connection_options', 'connection_variables', 'webchat_addresses_flex_flow_entries',
-                                                'webchat_addresses_outcome', 'webchat_addresses_plan']
 
 
 # -- webchat_addresses_plan: the input's problems -----------------------------------------------------------

@@ -1,0 +1,28 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The connection variables a role takes (one per credential, one URL per product of the
+collection's product table) and the module options they become (the connection_variables and
+connection_options filters)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import ROLE
+
+
+def connection_variables(role=ROLE):
+    """The role variables that carry a connection option: credentials, then one URL per product."""
+    return ['%s_%s' % (role, option) for option, env, secret in CREDENTIALS] + [product.role_variable(role) for product in PRODUCTS]
+
+
+def connection_options(values):
+    """{module option: value} for the connection variables that are set (values lists them in
+    the order of connection_variables). What a site leaves empty is left out, so the modules'
+    own fallbacks (a play's module_defaults, then the TWILIO_* environment) still apply."""
+    options = [option for option, env, secret in CREDENTIALS] + [product.option for product in PRODUCTS]
+    return dict((option, value) for option, value in zip(options, values) if value not in (None, ''))

@@ -1,0 +1,117 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""The site's record of the addresses the webchat_addresses role manages (the role README,
+"Ownership"): reading it, what it says of an address, what purge may delete, and the record as
+a run leaves it.
+
+Each address is {api, language, sid, made, friendly_name} and the fields its family records that
+the file stores (webchat_addresses_apis.stored: address, for a Conversations address)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import APIS, FAMILIES, MADE, known, stored
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_input import as_text
+
+RECORD_FORMAT = 1
+RECORD_NOTE = ('Written by the twilio_ops.flex.webchat_addresses role: the addresses it manages for this site, by language. '
+               'Keep it with the inventory (it holds SIDs, no secret). Purge deletes only addresses marked "made".')
+
+
+def _is_address(item):
+    return (isinstance(item, dict) and item.get('api') in APIS and isinstance(item.get('language'), str)
+            and isinstance(item.get('sid'), str) and isinstance(item.get('made'), bool)
+            and all(isinstance(item.get(option), str) for option in stored(item['api'])))
+
+
+def read_record(text, site):
+    """(record entries, problem): the site's record from its file's text ('' when there is none).
+    ansible-core before 2.19 turns a template's JSON-looking result into a dict, so the record's
+    text read by a file lookup may come already parsed."""
+    if isinstance(text, dict):
+        record = text
+    elif not as_text(text).strip():
+        return [], None
+    else:
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            return [], 'is not JSON (%s)' % exc
+    addresses = record.get('addresses') if isinstance(record, dict) else None
+    if not isinstance(record, dict) or record.get('format') != RECORD_FORMAT or not isinstance(addresses, list):
+        return [], 'is not a record this role wrote (format %s with a list of addresses)' % RECORD_FORMAT
+    if record.get('site') != site:
+        return [], 'belongs to the site %s, not %s' % (quoted(record.get('site')), quoted(site))
+    for item in addresses:
+        if not _is_address(item):
+            return [], ('has an address that is not {api, language, sid, made, %s, ...}: %s'
+                        % (' or '.join('%s (%s)' % (', '.join(stored(api)), api) for api in APIS), quoted(item)))
+    return addresses, None
+
+
+def recorded_as(item):
+    """What the record says of an address, as the set modules take it (owned, an entry's known):
+    the modules check that the address still is so before they act on its SID."""
+    return known(item['api'], item)
+
+
+def find(record, api, language):
+    """The record's address of a language in an API, or None."""
+    for item in record:
+        if item['api'] == api and item['language'] == language:
+            return item
+    return None
+
+
+def owned(record, api, listed):
+    """What purge may delete for one API: the addresses the role made, of languages no longer listed."""
+    return [recorded_as(item) for item in record if item['api'] == api and item['made'] and item['language'] not in listed]
+
+
+def results(run):
+    """The per-entry results of a set module's run ([] when it did not run, or failed before any)."""
+    return (run or {}).get('results') or [] if isinstance(run, dict) else []
+
+
+def address_of(api, result):
+    """The address in one entry's result of an API's set module (None when there is none)."""
+    return result.get(FAMILIES[api].result_key)
+
+
+def updated_record(plan, site, runs):
+    """The site's record after the run: every address of a listed language as the modules last
+    saw it, "made" when the role created it (now or on an earlier run); retired, purged and
+    vanished addresses dropped. Built from what the modules returned, also after a failure, so an
+    address made before it is still known to be the role's. runs: (api, the languages of its
+    entries in order, the set module's result) for each API."""
+    record = [dict(item) for item in plan['record']]
+    for api, languages, run in runs:
+        if not isinstance(run, dict) or run.get('skipped'):
+            continue
+        gone = set(item['sid'] for item in run.get('purged') or [])
+        if isinstance(run.get('owned'), list):
+            # What purge was offered and the module no longer owns is gone from the account.
+            owned_after = set(item['sid'] for item in run['owned'])
+            gone.update(item['sid'] for item in plan[api]['owned'] if item['sid'] not in owned_after)
+        for language, result in zip(languages, results(run)):
+            address = address_of(api, result) or {}
+            before = find(record, api, language)
+            if before:
+                record.remove(before)
+            if result.get('operation') == 'delete' or not address.get('sid'):
+                continue
+            item = dict(api=api, language=language, friendly_name=address.get('friendly_name'),
+                        made=result.get('operation') == 'create' or bool(before and before['made'] and before['sid'] == address['sid']))
+            # The SID and the fields the file stores of what the family records.
+            item.update((option, value) for option, value in known(api, address).items() if option not in MADE[api])
+            record.append(item)
+        record = [item for item in record if not (item['api'] == api and item['sid'] in gone)]
+    record.sort(key=lambda item: (item['api'], item['language']))
+    return dict(format=RECORD_FORMAT, site=site, note=RECORD_NOTE, addresses=record)

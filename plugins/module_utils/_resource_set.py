@@ -23,7 +23,7 @@ __metaclass__ = type
 import traceback
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
-from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import recorded, recorded_spec, resource_options
+from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import get_path, recorded, recorded_spec, resource_options
 from ansible_collections.twilio_ops.flex.plugins.module_utils._module import INVALID
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Change, Refusal
@@ -103,12 +103,47 @@ class ResourceSet:
                     raise Refusal('%s and this entry both mean %s' % (claimed[current['sid']].label, self.resources.summary(current)))
                 if current is not None:
                     claimed[current['sid']] = entry
-                changes.append(self.resources.plan(entry, current, lookup))
+                change = self.resources.plan(entry, current, lookup)
+                self._notice(change, lookup)
+                changes.append(change)
             except Refusal as exc:
                 refusals.append('%s: %s' % (entry.label, exc))
         if self.params['purge']:
             changes.extend(self._purge_plan(claimed, lookup))
         return refusals, changes
+
+    def _notice(self, change, lookup):
+        """What an operator must hear of an entry, in check mode too (change.notes, for its result):
+        the twins of its resource (same identity and kind, made twice by hand or by two runs at
+        once), never touched unless owned; a recorded resource that vanished and is made anew (web
+        pages embed its SID); and an absence asked for that found nothing to delete."""
+        family, entry, current = self.resources, change.desired, change.current
+        change.notes = {}
+        if current is not None:
+            kinds = [option for option in family.recorded if option not in family.identity]
+            identity = tuple(get_path(current, family.field(option).response) for option in family.identity)
+            twins = [record for record in lookup.by_identity(identity) if record.get('sid') != current.get('sid')
+                     and all(family.field(option).same(get_path(record, family.field(option).response),
+                                                       get_path(current, family.field(option).response)) for option in kinds)]
+            if twins:
+                change.notes['duplicates'] = [dict(recorded(family, record), date_created=record.get('date_created')) for record in twins]
+                self.module.warn_once('%s: %s has %d twin(s) with the same %s: %s; only %s is managed, and a twin is deleted '
+                                      'only if this collection recorded it as made' % (
+                                          entry.label, family.summary(current), len(twins), ' and '.join(family.identity + tuple(kinds)),
+                                          ', '.join('%s created %s' % (record.get('sid'), record.get('date_created')) for record in twins),
+                                          current.get('sid')))
+        known = entry.known or {}
+        if known.get('sid') and lookup.by_sid(known['sid']) is None and change.operation == 'create':
+            change.notes['replaces'] = known['sid']
+        if entry.state == 'absent' and current is None:
+            if not known.get('sid'):
+                why = 'no record of it'
+            elif lookup.by_sid(known['sid']) is None:
+                why = 'the recorded %s is gone' % known['sid']
+            else:
+                why = 'the recorded %s was changed since, and is left alone' % known['sid']
+            self.module.warn_once('%s: state=absent found nothing to delete: %s, and no %s has this %s' % (
+                entry.label, why, family.label, ' and '.join(family.identity)))
 
     def _purge_plan(self, claimed, lookup):
         """Deletes for the owned resources that no entry claims, still as they were made."""
@@ -186,6 +221,13 @@ class ResourceSet:
                     result = dict(operation=change.operation, changed=change.operation != 'none')
                     result[resources.result_key] = resource
                     result.update(resources.describe(resource) if resource else {})
+                    result.update(change.notes)
+                    if 'replaces' in change.notes:
+                        self.module.warn_once('%s: the recorded %s %s is gone (deleted by hand?), so %s in its place: web pages '
+                                              'that embed %s must be changed' % (
+                                                  change.desired.label, resources.label, change.notes['replaces'],
+                                                  'one would be made' if self.module.check_mode else 'a new one was made, %s,' % resource.get('sid'),
+                                                  change.notes['replaces']))
                     self.results.append(result)
                 else:
                     self.purged.append(dict(sid=change.current['sid'], operation='delete', resource=change.current))

@@ -139,6 +139,24 @@ results:
           mode, as it would be. Empty when the address is absent.
       type: dict
       sample: {"sid": "IG0123456789abcdef0123456789abcdef", "type": "chat", "address": "CV0123456789abcdef0123456789abcdef"}
+    duplicates:
+      description:
+        - Other addresss with the same identity and kind as the entry's (made twice, by hand or by two runs at once), with their
+          SIDs and creation dates; also said in a warning, in check mode too. They are left alone, and purge deletes one
+          only if it is in O(owned).
+      type: list
+      elements: dict
+      returned: when the entry's address has twins
+      sample: [{"sid": "IG0123456789abcdef0123456789abcdef", "type": "chat", "address": "CV0123456789abcdef0123456789abcdef",
+                "date_created": "2026-12-01T10:00:01Z"}]
+    replaces:
+      description:
+        - The SID the entry's O(entries[].known) recorded, when that address is gone (deleted by hand?) and a new one was made
+          (or, in check mode, would be made) in its place. Web pages that embed the old SID must be changed; a warning says
+          so.
+      type: str
+      returned: when a recorded address was made anew
+      sample: IG0123456789abcdef0123456789abcdef
 purged:
   description: The owned addresses O(purge) deleted (or would delete, in check mode).
   returned: always

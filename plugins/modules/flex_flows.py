@@ -164,6 +164,23 @@ results:
       description: The Flex demo WebChat widget for a web flow that has a SID.
       type: str
       sample: https://demo.flex.twilio.com/chat?accountSid=AC0123456789abcdef0123456789abcdef&flexFlowSid=FO0123456789abcdef0123456789abcdef
+    duplicates:
+      description:
+        - Other flows with the same identity and kind as the entry's (made twice, by hand or by two runs at once), with their
+          SIDs and creation dates; also said in a warning, in check mode too. They are left alone, and purge deletes one
+          only if it is in O(owned).
+      type: list
+      elements: dict
+      returned: when the entry's flow has twins
+      sample: [{"sid": "FO0123456789abcdef0123456789abcdef", "friendly_name": "WebChat en", "channel_type": "web", "date_created": "2026-12-01T10:00:01Z"}]
+    replaces:
+      description:
+        - The SID the entry's O(entries[].known) recorded, when that flow is gone (deleted by hand?) and a new one was made
+          (or, in check mode, would be made) in its place. Web pages that embed the old SID must be changed; a warning says
+          so.
+      type: str
+      returned: when a recorded flow was made anew
+      sample: FO0123456789abcdef0123456789abcdef
 purged:
   description: The owned flows O(purge) deleted (or would delete, in check mode).
   returned: always

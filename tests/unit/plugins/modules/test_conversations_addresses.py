@@ -200,7 +200,9 @@ def test_a_known_address_not_as_recorded_is_left_alone_and_the_entry_found_by_it
     assert result['changed'] is False
     assert [item['operation'] for item in result['results']] == ['none']
     assert replay.warnings == ['entry 1 "%s": chat address "%s" (%s) is recorded with another address (changed by hand since?); it is '
-                               'left as it is, and the entry is looked up by address' % (DEPLOYMENT_KEY_2, DEPLOYMENT_KEY, ADDRESS_SID)]
+                               'left as it is, and the entry is looked up by address' % (DEPLOYMENT_KEY_2, DEPLOYMENT_KEY, ADDRESS_SID),
+                               'entry 1 "%s": state=absent found nothing to delete: the recorded %s was changed since, and is left alone, '
+                               'and no Conversations address has this address' % (DEPLOYMENT_KEY_2, ADDRESS_SID)]
     assert [request['method'] for request in replay.requests] == ['GET']
 
 

@@ -475,6 +475,58 @@ def test_a_known_flow_that_is_gone_and_no_flow_by_name_creates(run):
     assert operations(result) == [('create', FLOW_SID, 'WebChat pt-BR')]
 
 
+def test_a_recorded_flow_that_vanished_is_made_anew_with_a_warning_naming_the_old_and_new_sid(run):
+    # Web pages embed the SID: the operator must hear that it changed.
+    args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID_2, 'WebChat pt-BR'), chat_service_sid=CHAT_SERVICE_SID)])
+    calls = [STUDIO_LIST, list_flex_flows([]), create_flex_flow(create_form('WebChat pt-BR'), web(FLOW_SID, 'WebChat pt-BR'))]
+    result, failed, replay = run(args, calls)
+
+    assert not failed, result
+    assert result['results'][0]['replaces'] == FLOW_SID_2
+    assert replay.warnings == ['entry 1 "WebChat pt-BR": the recorded Flex Flow %s is gone (deleted by hand?), so a new one was made, %s, '
+                               'in its place: web pages that embed %s must be changed' % (FLOW_SID_2, FLOW_SID, FLOW_SID_2)]
+
+
+def test_check_mode_says_a_vanished_recorded_flow_would_be_made_anew(run):
+    args = dict(entries=[entry('WebChat pt-BR', known=owned(FLOW_SID_2, 'WebChat pt-BR'), chat_service_sid=CHAT_SERVICE_SID)])
+    result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([])], check_mode=True)
+
+    assert not failed, result
+    assert result['results'][0]['replaces'] == FLOW_SID_2
+    assert replay.warnings[0].startswith('entry 1 "WebChat pt-BR": the recorded Flex Flow %s is gone (deleted by hand?), so one would be made '
+                                         'in its place' % FLOW_SID_2)
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_twins_of_a_recorded_flow_are_reported_with_their_dates_and_left_alone(check_mode, run):
+    # Two runs at once without a lock made "WebChat en" twice; the record knows one. The other is
+    # reported in every run, check mode included, and never deleted (it is not owned).
+    mine = web(FLOW_SID, 'WebChat en', date_created='2026-12-01T10:00:00Z')
+    twin = web(FLOW_SID_2, 'WebChat en', date_created='2026-12-01T10:00:01Z')
+    sms = web(FLOW_SID_3, 'WebChat en', channel_type='sms')
+    args = dict(entries=[entry('WebChat en', known=owned(FLOW_SID, 'WebChat en'))], purge=True, owned=[owned(FLOW_SID, 'WebChat en')])
+    result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([mine, twin, sms])], check_mode=check_mode)
+
+    assert not failed, result
+    assert result['results'][0]['duplicates'] == [dict(sid=FLOW_SID_2, friendly_name='WebChat en', channel_type='web',
+                                                       date_created='2026-12-01T10:00:01Z')]
+    assert result['purged'] == [] and result['changed'] is False
+    assert replay.warnings == ['entry 1 "WebChat en": "WebChat en" (%s, web) has 1 twin(s) with the same friendly_name and channel_type: '
+                               '%s created 2026-12-01T10:00:01Z; only %s is managed, and a twin is deleted only if this collection '
+                               'recorded it as made' % (FLOW_SID, FLOW_SID_2, FLOW_SID)]
+
+
+def test_absent_that_finds_nothing_says_why(run):
+    args = dict(entries=[entry('WebChat it', state='absent'), entry('WebChat ko', state='absent', known=owned(FLOW_SID_2, 'WebChat ko'))])
+    result, failed, replay = run(args, [list_flex_flows([web(FLOW_SID, 'WebChat en')])])
+
+    assert not failed, result
+    assert replay.warnings == [
+        'entry 1 "WebChat it": state=absent found nothing to delete: no record of it, and no Flex Flow has this friendly_name',
+        'entry 2 "WebChat ko": state=absent found nothing to delete: the recorded %s is gone, and no Flex Flow has this friendly_name'
+        % FLOW_SID_2]
+
+
 def test_a_rename_of_a_known_flow_onto_another_flows_name_is_refused(run):
     args = dict(entries=[entry('WebChat en', known=owned(FLOW_SID, 'WebChat pt'))])
     result, failed, replay = run(args, [STUDIO_LIST, list_flex_flows([web(FLOW_SID, 'WebChat pt'), web(FLOW_SID_2, 'WebChat en')])])
@@ -504,8 +556,11 @@ def test_a_known_flow_renamed_by_hand_is_left_alone_and_the_entry_found_by_name(
 
     assert not failed, result
     assert operations(result) == ([('create', FLOW_SID_2, 'WebChat fr')] if state == 'present' else [('none', None, None)])
+    nothing = ['entry 1 "WebChat fr": state=absent found nothing to delete: the recorded %s was changed since, and is left alone, and no '
+               'Flex Flow has this friendly_name' % FLOW_SID]
     assert replay.warnings == ['entry 1 "WebChat fr": "Partner portal chat" (%s, web) is recorded with another friendly_name (changed by '
-                               'hand since?); it is left as it is, and the entry is looked up by friendly_name' % FLOW_SID]
+                               'hand since?); it is left as it is, and the entry is looked up by friendly_name' % FLOW_SID] + (
+                                   nothing if state == 'absent' else [])
     assert [request['method'] for request in replay.requests].count('DELETE') == 0
 
 

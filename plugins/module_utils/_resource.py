@@ -161,14 +161,16 @@ class Resources:
         return self.client.list_all(self.collection_url(), self.list_key, query, self.page_size, pace=self.pace('list'),
                                     sid_prefix=self.sid_prefix)
 
+    def identity_of(self, record):
+        return tuple(get_path(record, self.field(option).response) for option in self.identity)
+
+    @staticmethod
+    def identity_key(identity, ignore_case=False):
+        """An identity as identities are compared: its texts without regard to case, when asked."""
+        return tuple(value.casefold() if ignore_case and isinstance(value, str) else value for value in identity)
+
     def matches(self, record, identity, ignore_case=False):
-        for option, wanted in zip(self.identity, identity):
-            found = get_path(record, self.field(option).response)
-            if ignore_case and isinstance(found, str) and isinstance(wanted, str):
-                found, wanted = found.casefold(), wanted.casefold()
-            if found != wanted:
-                return False
-        return True
+        return self.identity_key(self.identity_of(record), ignore_case) == self.identity_key(identity, ignore_case)
 
     def changed_since_recorded(self, recorded, current):
         """The recorded options (see `recorded`) whose value the resource no longer has."""
@@ -264,7 +266,7 @@ class Resources:
 
     def summary(self, resource):
         """How messages name an existing resource: its identity and SID."""
-        identity = ' '.join(quoted(get_path(resource, self.field(option).response)) for option in self.identity)
+        identity = ' '.join(quoted(value) for value in self.identity_of(resource))
         return '%s (%s)' % (identity, resource.get('sid'))
 
     # -- locating and planning ---------------------------------------------------------------

@@ -43,17 +43,13 @@ class ListingLookup:
         # a run of 2500 entries over 2500 resources stays linear.
         self.by_key = {}
         for record in self.records:
-            key = self._key(get_path(record, resources.field(option).response) for option in resources.identity)
-            self.by_key.setdefault(key, []).append(record)
-
-    def _key(self, identity):
-        return tuple(value.casefold() if self.ignore_case and isinstance(value, str) else value for value in identity)
+            self.by_key.setdefault(resources.identity_key(resources.identity_of(record), ignore_case), []).append(record)
 
     def by_sid(self, sid):
         return self.index.get(sid)
 
     def by_identity(self, identity):
-        return list(self.by_key.get(self._key(identity), ()))
+        return list(self.by_key.get(self.resources.identity_key(identity, self.ignore_case), ()))
 
 
 def set_argument_spec(family):
@@ -90,9 +86,7 @@ class ResourceSet:
         for entry in entries:
             keys = [('sid', entry.sid)] if entry.sid else []
             if None not in entry.identity:
-                identity = tuple(value.casefold() if self.params['ignore_case'] and isinstance(value, str) else value
-                                 for value in entry.identity)
-                keys.append(('identity', identity))
+                keys.append(('identity', self.resources.identity_key(entry.identity, self.params['ignore_case'])))
             for key in keys:
                 if key in seen:
                     problems.append('%s and %s name the same %s' % (seen[key].label, entry.label, self.resources.label))
@@ -130,8 +124,7 @@ class ResourceSet:
         change.notes = {}
         if current is not None:
             kinds = [option for option in family.recorded if option not in family.identity]
-            identity = tuple(get_path(current, family.field(option).response) for option in family.identity)
-            twins = [record for record in lookup.by_identity(identity) if record.get('sid') != current.get('sid')
+            twins = [record for record in lookup.by_identity(family.identity_of(current)) if record.get('sid') != current.get('sid')
                      and all(family.field(option).same(get_path(record, family.field(option).response),
                                                        get_path(current, family.field(option).response)) for option in kinds)]
             if twins:

@@ -132,14 +132,6 @@ class SyncDocuments:
         answer = self.client.request('POST', url, form=form, pace=self._pace(name, form), headers={'If-Match': revision})
         return self._believe('POST', url, answer)
 
-    def delete(self, name):
-        """Unconditional (Twilio's Documents take no If-Match on delete); gone already is fine."""
-        try:
-            self.client.request('DELETE', self.url(name))
-        except TwilioApiError as exc:
-            if not exc.absent((NOT_FOUND_CODE, DOCUMENT_NOT_FOUND)):
-                raise
-
 
 def stale(exc):
     return isinstance(exc, TwilioApiError) and exc.status == 412 and exc.code == STALE_REVISION

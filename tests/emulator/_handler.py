@@ -205,15 +205,16 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             server.twilio_limits.reset()
         return ApiResponse(200, {'reset': True})
 
-    def _expire_sync_documents(self):
-        """Remove the Sync documents past their expiry and grace now, not at the next Sync request."""
+    def _expire_sync_objects(self):
+        """Remove the Sync objects (documents, maps, map items) past their expiry and grace now, not
+        at the next Sync request."""
         store = self.server.store
         with store.lock:
             if purge_expired(store, self.server.clock):
                 store.save()
 
     def _state(self):
-        self._expire_sync_documents()
+        self._expire_sync_objects()
         return ApiResponse(200, rendered_state(self.server.store, self._base_url()))
 
     def _post_clock(self, body):
@@ -221,7 +222,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self.server.clock.post(json.loads(body.decode('utf-8') or 'null'))
         except ValueError as error:
             return ApiError(400, INVALID_PARAMETER, 'Invalid clock request: {0}'.format(error)).response()
-        self._expire_sync_documents()
+        self._expire_sync_objects()
         return ApiResponse(200, self.server.clock.to_json())
 
     def _post_fault(self, body):

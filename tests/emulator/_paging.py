@@ -61,29 +61,35 @@ def build_page(numbered, sequence, request, list_url, key, render):
     render: turns a stored record into its list representation.
     """
     window = _window(numbered, request, sequence)
+    next_token = previous_token = None
+    if window:
+        first_number, last_number = window[0][0], window[-1][0]
+        if any(number > last_number for number, record in numbered):
+            next_token = 'PA' + window[-1][1]['sid']
+        if any(number < first_number for number, record in numbered):
+            previous_token = 'PB' + window[0][1]['sid']
+    return page_body([record for number, record in window], request, list_url, key, render, next_token, previous_token)
 
+
+def page_body(records, request, list_url, key, render, next_token=None, previous_token=None):
+    """The body of one list page holding `records`, with links to the pages the tokens open
+    (None: there is no such page). Lists that are not in creation order (Sync map items, by key)
+    choose their window and tokens themselves and build their page here."""
     def page_url(page, token=None):
         params = request.filters + [('PageSize', request.page_size), ('Page', page)]
         if token is not None:
             params.append(('PageToken', token))
         return list_url + '?' + urlencode(params)
 
-    next_url = previous_url = None
-    if window:
-        first_number, last_number = window[0][0], window[-1][0]
-        if any(number > last_number for number, record in numbered):
-            next_url = page_url(request.page + 1, 'PA' + window[-1][1]['sid'])
-        if any(number < first_number for number, record in numbered):
-            previous_url = page_url(max(request.page - 1, 0), 'PB' + window[0][1]['sid'])
     return {
-        key: [render(record) for number, record in window],
+        key: [render(record) for record in records],
         'meta': {
             'page': request.page,
             'page_size': request.page_size,
             'first_page_url': page_url(0),
-            'previous_page_url': previous_url,
+            'previous_page_url': None if previous_token is None else page_url(max(request.page - 1, 0), previous_token),
             'url': page_url(request.page, request.token),
-            'next_page_url': next_url,
+            'next_page_url': None if next_token is None else page_url(request.page + 1, next_token),
             'key': key,
         },
     }

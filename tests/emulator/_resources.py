@@ -8,7 +8,7 @@ Each family says where it is mounted: a product prefix (named after the Twilio h
 /flex-api for flex-api.twilio.com) and a path on that host (e.g. /v1/FlexFlows). The router serves
 every family defined in the _*.py files of this directory (_routing.families()), so a new family
 is a new file and nothing else. Operations run with the store lock held and return an ApiResponse
-or raise an ApiError. The Conversations families live in _conversations.py, the Sync families in _sync.py.
+or raise an ApiError. The Conversations families live in _conversations.py, the Sync families in _sync.py and _sync_maps.py.
 """
 
 import json
@@ -113,7 +113,8 @@ class CollectionFamily(Family):
 
     def __init__(self):
         super().__init__()
-        self.instance_pattern = sid_pattern(self.sid_prefix)
+        # A family without SIDs (Sync map items, named by their key) routes its instances itself (route()).
+        self.instance_pattern = None if self.sid_prefix is None else sid_pattern(self.sid_prefix)
         self.state_key = self.collection
 
     @staticmethod

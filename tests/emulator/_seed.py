@@ -201,4 +201,6 @@ def fresh_account(account_sid, identity):
         # Sync: the default service is provisioned on first use, not with the account.
         'sync_services': [],
         'sync_documents': [],
+        'sync_maps': [],
+        'sync_map_items': [],
     }

@@ -2,12 +2,14 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Twilio Sync v1 (sync.twilio.com): Services and the Documents inside them.
+"""Twilio Sync v1 (sync.twilio.com): Services and the Documents inside them, and what every Sync
+object shares (SyncObjects: routing under a service, expiry, removal with what it owns, write
+rates). Maps and their items, built the same way, live in _sync_maps.py.
 
 Sources are research/sync-record.md and Twilio's spec twilio_sync_v1.json; README.md lists each
 behaviour with where it comes from. Sync answers its own error codes (54xxx) in Twilio's legacy
 error body. Times come from the emulator's clock (call.clock), which tests can move forward, so
-that a document's expiry can be tested without sleeping.
+that an object's expiry can be tested without sleeping.
 """
 
 import copy
@@ -18,6 +20,7 @@ from urllib.parse import unquote
 from _control import Clock
 from _resources import CollectionFamily
 from _responses import ApiError, ApiResponse
+from _routing import families
 from _validation import INTEGER, Field, boolean, first, http_uri, integer, nullable_text, parse_fields
 from _values import new_sid, timestamp_after, timestamp_now, timestamp_seconds
 
@@ -67,17 +70,36 @@ def clock_of(call):
 
 
 def purge_expired(store, clock):
-    """Remove the documents whose expiry lies more than the clock's grace in the past, as Twilio's
-    garbage collector eventually does; returns how many were removed. Hold store.lock."""
+    """Remove the Sync objects (documents, maps, map items: every SyncObjects family) whose expiry
+    lies more than the clock's grace in the past, with what they own, as Twilio's garbage collector
+    eventually does; returns how many expired. Hold store.lock."""
     limit = clock.time() - clock.sync_expiry_grace
-    records = store.collections[DOCUMENTS].records
-    expired = [sid for sid, record in records.items() if record['date_expires'] is not None and timestamp_seconds(record['date_expires']) <= limit]
-    for sid in expired:
-        del records[sid]
-    return len(expired)
+    removed = 0
+    for family in families():
+        if isinstance(family, SyncObjects):
+            records = store.collections[family.collection].records
+            expired = set(key for key, record in records.items()
+                          if record['date_expires'] is not None and timestamp_seconds(record['date_expires']) <= limit)
+            remove_owned(store, family.collection, expired)
+            removed += len(expired)
+    return removed
 
 
-def _sync_url(call, *segments):
+def remove_owned(store, collection, keys):
+    """Remove the records `keys` of `collection`, and with them, at every depth, the Sync objects
+    they own (a service's documents and maps, a map's items). Hold store.lock."""
+    if not keys:
+        return
+    records = store.collections[collection].records
+    for key in keys:
+        records.pop(key, None)
+    for family in families():
+        if isinstance(family, SyncObjects) and family.owner[0] == collection:
+            owned = store.collections[family.collection].records
+            remove_owned(store, family.collection, set(key for key, record in owned.items() if record[family.owner[1]] in keys))
+
+
+def sync_url(call, *segments):
     return '/'.join((call.base_url + '/sync/v1/Services',) + segments)
 
 
@@ -98,8 +120,8 @@ class SyncServices(CollectionFamily):
 
     def render(self, record, call, listed=False):
         body = dict((key, record[key]) for key in SERVICE_KEYS)
-        body['url'] = _sync_url(call, record['sid'])
-        body['links'] = dict((name, _sync_url(call, record['sid'], name.capitalize())) for name in SERVICE_LINKS)
+        body['url'] = sync_url(call, record['sid'])
+        body['links'] = dict((name, sync_url(call, record['sid'], name.capitalize())) for name in SERVICE_LINKS)
         return body
 
     def new_record(self, store, call):
@@ -112,12 +134,9 @@ class SyncServices(CollectionFamily):
         return record
 
     def delete(self, store, call, sid):
-        """A service goes with its documents (sid: an IS SID or "default")."""
+        """A service goes with its documents and maps (sid: an IS SID or "default")."""
         service = self._record(store, call, sid)
-        del store.collections[SERVICES].records[service['sid']]
-        documents = store.collections[DOCUMENTS].records
-        for sid in [sid for sid, record in documents.items() if record['service_sid'] == service['sid']]:
-            del documents[sid]
+        remove_owned(store, SERVICES, {service['sid']})
         return ApiResponse(204)
 
     def _record(self, store, call, key):
@@ -161,14 +180,14 @@ def _new_service(store, call, values, unique_name):
     return record
 
 
-def _parse_unique_name(raw):
+def parse_unique_name(raw):
     """Error 54302: 1 to 256 characters, and not shaped like a SID."""
     if not 1 <= len(raw) <= MAX_UNIQUE_NAME or SID_LIKE.fullmatch(raw):
         raise sync_error(400, 54302, 'Invalid unique name: it must be a string of 1 to 256 characters that does not look like a SID')
     return raw
 
 
-def _parse_data(raw):
+def parse_data(raw):
     """A JSON object of at most 16 KiB (measured as sent, in UTF-8): else 54006 (413) or 54008."""
     if len(raw.encode('utf-8')) > MAX_DATA_BYTES:
         raise sync_error(413, 54006, 'Request entity too large: Data is larger than 16 KiB')
@@ -181,78 +200,132 @@ def _parse_data(raw):
     return value
 
 
-def _parse_ttl(raw):
+def parse_ttl(raw):
     """Error 54011: empty, or an integer from 0 to 31 536 000 (one year)."""
     if not INTEGER.fullmatch(raw) or not 0 <= int(raw) <= MAX_TTL:
         raise sync_error(400, 54011, 'Invalid TTL: it must be empty or an integer between 0 and 31536000')
     return int(raw)
 
 
-def _expiry(timestamp, ttl):
+def expiry(timestamp, ttl):
     """date_expires for a TTL counted from `timestamp`; null for 0 (no expiry)."""
     return timestamp_now(timestamp_seconds(timestamp) + ttl) if ttl else None
 
 
 def data_size(record):
-    """The size that rates a write: the document's data as twilio-python serializes it, in UTF-8."""
+    """The size that rates a write: the object's data as twilio-python serializes it, in UTF-8."""
     return len(json.dumps(record['data']).encode('utf-8'))
 
 
-class SyncDocuments(CollectionFamily):
-    """Sync Documents under /v1/Services/{ServiceSid}/Documents, where ServiceSid is an IS SID or
-    `default`. An instance path names a document by ET SID or by unique name.
+def check_if_match(call, revision, code, message):
+    """An `If-Match` header, when sent, must be the object's revision, compared as an exact string:
+    else 412 with the object's mismatch code (54103 documents, 54205 map items); an empty one is 54003."""
+    if_match = call.headers.get('If-Match')
+    if if_match is None:
+        return
+    if not if_match.strip():
+        raise sync_error(400, 54003, 'Invalid If-Match header')
+    if if_match != revision:
+        raise sync_error(412, code, message)
 
-    The router finds this family through route(), which answers a copy bound to the service the
-    path names (`service_key`), so every operation knows its service.
+
+class SyncObjects(CollectionFamily):
+    """What the Sync objects under a service (documents, maps, map items) share. Not served itself.
+
+    `path` is a template whose {Name} segments name the objects the path goes through
+    (/v1/Services/{ServiceSid}/Maps/{MapSid}/Items). The router finds a family through route(),
+    which answers a copy bound to the segments of the path (`path_keys`), so every operation knows
+    its service (and map). `owner` is (collection, record key) of the object each record belongs
+    to: removing the owner removes the record (remove_owned). Every record has `date_expires`.
     """
 
-    product, path = '/sync', '/v1/Services/{ServiceSid}/Documents'
+    product = '/sync'
+    max_page_size = 100  # the spec's maximum for Sync lists
+    owner = (SERVICES, 'service_sid')
+    etag = False         # whether answers that show one object carry its revision as ETag (the spec says where)
+    path_keys = None
+
+    def route(self, path):
+        """(bound family, instance key or None) for a path of this family, or None."""
+        template = (self.product + self.path).split('/')
+        parts = path.split('/')
+        if len(parts) not in (len(template), len(template) + 1) or not all(parts[1:]):
+            return None
+        keys = {}
+        for wanted, sent in zip(template, parts):
+            if wanted.startswith('{'):
+                keys[wanted[1:-1]] = unquote(sent)
+            elif wanted != sent:
+                return None
+        bound = copy.copy(self)
+        bound.path_keys = keys
+        return bound, (unquote(parts[-1]) if len(parts) > len(template) else None)
+
+    def answer(self, status, record, call):
+        """The revision as ETag where the spec declares one (our assumption for its value: error
+        54103 says If-Match takes "the ETag header")."""
+        response = super().answer(status, record, call)
+        if self.etag:
+            response.headers['ETag'] = record['revision']
+        return response
+
+    def _service(self, store, call):
+        """The service of the path (provisioning `default` on first use), after removing the
+        objects whose expiry is past its grace: every operation starts here."""
+        service = service_named(store, call, self.path_keys['ServiceSid'])
+        if purge_expired(store, clock_of(call)):
+            store.save()
+        return service
+
+    def _named(self, store, service, key):
+        """The object of this collection in `service` that `key` names, by SID or by unique name, or None."""
+        record = store.collections[self.collection].records.get(key)
+        if record is not None and record['service_sid'] == service['sid']:
+            return record
+        # A unique name never looks like a SID of ours (error 54302), so the two cannot clash.
+        return next((record for record in store.collections[self.collection].records.values()
+                     if record['service_sid'] == service['sid'] and record['unique_name'] == key), None)
+
+    @staticmethod
+    def _admit_write(call, object_sid, size):
+        """With --twilio-limits, a write counts against the per-object window of `object_sid`."""
+        if call.limits is not None:
+            refusal = call.limits.admit_sync_write(object_sid, size)
+            if refusal is not None:
+                raise refusal
+
+
+class SyncDocuments(SyncObjects):
+    """Sync Documents under /v1/Services/{ServiceSid}/Documents, where ServiceSid is an IS SID or
+    `default`. An instance path names a document by ET SID or by unique name."""
+
+    path = '/v1/Services/{ServiceSid}/Documents'
     sid_prefix = 'ET'
     collection = DOCUMENTS
     list_key = 'documents'
-    max_page_size = 100  # the spec's maximum for Sync lists
-    service_key = None
-
-    def route(self, path):
-        """(bound family, document key or None) for a documents path, or None."""
-        prefix = self.product + '/v1/Services/'
-        if not path.startswith(prefix):
-            return None
-        parts = path[len(prefix):].split('/')
-        if len(parts) not in (2, 3) or parts[1] != 'Documents' or not all(parts):
-            return None
-        bound = copy.copy(self)
-        bound.service_key = unquote(parts[0])
-        return bound, (unquote(parts[2]) if len(parts) == 3 else None)
+    etag = True
 
     def render(self, record, call, listed=False):
         body = dict((key, record[key]) for key in DOCUMENT_KEYS)
         body['data'] = copy.deepcopy(record['data'])
-        body['url'] = _sync_url(call, record['service_sid'], 'Documents', record['sid'])
+        body['url'] = sync_url(call, record['service_sid'], 'Documents', record['sid'])
         body['links'] = {'permissions': body['url'] + '/Permissions'}
         return body
 
-    def answer(self, status, record, call):
-        """Every answer that shows a document carries its revision as ETag (our assumption: the
-        spec lists an ETag header, and error 54103 says If-Match takes "the ETag header")."""
-        response = super().answer(status, record, call)
-        response.headers['ETag'] = record['revision']
-        return response
-
     def read(self, store, call, sid):
         service = self._service(store, call)
-        return self.list_page(store, call, _sync_url(call, service['sid'], 'Documents'), lambda record: record['service_sid'] == service['sid'])
+        return self.list_page(store, call, sync_url(call, service['sid'], 'Documents'), lambda record: record['service_sid'] == service['sid'])
 
     def new_record(self, store, call):
         service = self._service(store, call)
         unique_name = first(call.form, 'UniqueName')
         if unique_name is not None:
-            _parse_unique_name(unique_name)
+            parse_unique_name(unique_name)
         data = first(call.form, 'Data')
-        data = {} if data is None else _parse_data(data)
+        data = {} if data is None else parse_data(data)
         ttl = first(call.form, 'Ttl')
-        ttl = 0 if ttl is None else _parse_ttl(ttl)
-        if unique_name is not None and self._by_name(store, service, unique_name) is not None:
+        ttl = 0 if ttl is None else parse_ttl(ttl)
+        if unique_name is not None and self._named(store, service, unique_name) is not None:
             raise sync_error(409, 54301, 'Unique name already exists')
         now = timestamp_now(clock_of(call).time())
         record = {
@@ -262,70 +335,40 @@ class SyncDocuments(CollectionFamily):
             'service_sid': service['sid'],
             'revision': '0',
             'data': data,
-            'date_expires': _expiry(now, ttl),
+            'date_expires': expiry(now, ttl),
             'date_created': now,
             'date_updated': now,
             'created_by': 'system',
         }
-        self._admit_write(call, record)
+        self._admit_write(call, record['sid'], data_size(record))
         return record
 
     def updated_record(self, store, current, call):
         record = dict(current)
         data = first(call.form, 'Data')
         if data is not None:
-            record['data'] = _parse_data(data)
+            record['data'] = parse_data(data)
         ttl = first(call.form, 'Ttl')
-        ttl = None if ttl is None else _parse_ttl(ttl)
-        if_match = call.headers.get('If-Match')
-        if if_match is not None:
-            if not if_match.strip():
-                raise sync_error(400, 54003, 'Invalid If-Match header')
-            if if_match != current['revision']:
-                raise sync_error(412, 54103, 'Document revision mismatch')
+        ttl = None if ttl is None else parse_ttl(ttl)
+        check_if_match(call, current['revision'], 54103, 'Document revision mismatch')
         record['revision'] = str(int(current['revision']) + 1)
         record['date_updated'] = timestamp_after(current['date_updated'], clock_of(call).time())
         if ttl is not None:
             # A TTL is counted from this write; without one the old expiry stays ("does not advance automatically").
-            record['date_expires'] = _expiry(record['date_updated'], ttl)
-        self._admit_write(call, record)
+            record['date_expires'] = expiry(record['date_updated'], ttl)
+        self._admit_write(call, record['sid'], data_size(record))
         return record
 
     def delete(self, store, call, sid):
         """Unconditional: Twilio removed If-Match from document deletes in 2021, so it is ignored
         (sid: an ET SID or the unique name)."""
         record = self._record(store, call, sid)
-        self._admit_write(call, record)
+        self._admit_write(call, record['sid'], data_size(record))
         del store.collections[DOCUMENTS].records[record['sid']]
         return ApiResponse(204)
 
     def _record(self, store, call, key):
-        service = self._service(store, call)
-        record = store.collections[DOCUMENTS].records.get(key)
-        if record is None or record['service_sid'] != service['sid']:
-            # A unique name never looks like a SID of ours (error 54302), so the two cannot clash.
-            record = self._by_name(store, service, key)
+        record = self._named(store, self._service(store, call), key)
         if record is None:
             raise document_not_found()
         return record
-
-    @staticmethod
-    def _by_name(store, service, unique_name):
-        return next((record for record in store.collections[DOCUMENTS].records.values()
-                     if record['service_sid'] == service['sid'] and record['unique_name'] == unique_name), None)
-
-    def _service(self, store, call):
-        """The service of the path (provisioning `default` on first use), after removing the
-        documents whose expiry is past its grace: every documents operation starts here."""
-        service = service_named(store, call, self.service_key)
-        if purge_expired(store, clock_of(call)):
-            store.save()
-        return service
-
-    @staticmethod
-    def _admit_write(call, record):
-        """With --twilio-limits, a write to a document counts against its per-object window."""
-        if call.limits is not None:
-            refusal = call.limits.admit_sync_write(record['sid'], data_size(record))
-            if refusal is not None:
-                raise refusal

@@ -73,14 +73,14 @@ def test_hooks_need_no_auth_and_are_not_logged(emulator):
 def test_state_hook(emulator, seeded, conversations):
     state = emulator.state()
     assert sorted(state) == ['address_configurations', 'configuration', 'conversations_configuration', 'flex_flows', 'studio_flows',
-                             'sync_documents', 'sync_services']
+                             'sync_documents', 'sync_map_items', 'sync_maps', 'sync_services']
     assert state['configuration'] == seeded['configuration']
     assert state['flex_flows'] == seeded['flex_flows']
     assert [flow['friendly_name'] for flow in state['studio_flows']] == ['Webchat Flow', 'Messaging Flow', 'Voice IVR']
     assert state['conversations_configuration'] == conversations
     assert state['address_configurations'] == []
     # The default Sync service is provisioned on first use, not with the account.
-    assert (state['sync_services'], state['sync_documents']) == ([], [])
+    assert (state['sync_services'], state['sync_documents'], state['sync_maps'], state['sync_map_items']) == ([], [], [], [])
 
 
 def test_state_hook_shows_address_configurations(api, emulator, address_form):

@@ -88,7 +88,7 @@ def test_unknown_service_is_54050(api, emulator, service):
 
 
 @pytest.mark.parametrize('path', [SERVICES + '//Documents', DOCUMENTS + '/', SERVICES + '/default/Documents/x/Permissions',
-                                  SERVICES + '/default/Maps', '/sync/v2/Services', '/sync/v1/Documents'])
+                                  SERVICES + '/default/Lists', '/sync/v2/Services', '/sync/v1/Documents'])
 def test_malformed_paths_are_20404(api, emulator, path):
     body = assert_error(api.get(emulator.url(path)), 404, 20404)
     # Named as Twilio names paths: without the product prefix and the version.

@@ -11,11 +11,12 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: site_lock
 short_description: Take, renew or release a site's run lock, kept in the site's own Twilio account (Sync)
-version_added: 2.1.0
+version_added: 3.0.0
 description:
   - A lease on a site, so that two runs (two operators, a cron job and a person, two Automation Platform jobs) never
-    converge one site at once. It lives in a Twilio Sync document of the site's own account, named
-    C(twilio_ops.flex.lock.<name>), so every controller sees it, a laptop as well as a throwaway execution environment.
+    converge one site at once. It lives in the site's own Twilio account, as the item C(lock) of the Twilio Sync Map
+    C(twilio_ops.flex.site.<name>) (which also keeps the site's record, see M(twilio_ops.flex.site_record)), so every
+    controller sees it, a laptop as well as a throwaway execution environment.
   - With O(state=held) and no O(lock), takes the lease. A lease that another run holds is waited for, with backoff
     (1 s doubling to 16 s), up to O(lock_timeout) seconds; then the module fails naming the holder (user and host, playbook,
     since when, until when) and the lock's id. A lease that was released, or whose time ran out, is taken over.
@@ -24,10 +25,9 @@ description:
   - O(force_unlock) frees the lease with that id, as Terraform's C(force-unlock) does, for a controller that died
     holding it. It refuses when another lease holds the lock.
   - The lease's expiry is kept in its own data and judged by Twilio's clock (the C(Date) of Twilio's answers), not by
-    Sync's TTL, which removes documents only approximately; the TTL only cleans up leases nobody released.
+    Sync's TTL, which removes items only approximately; the TTL only cleans up leases nobody released.
   - Every write is conditional on the revision read (C(If-Match)). A release writes the state C(released) rather than
-    deleting the document, because a Sync document's delete cannot be conditional and could remove a lease another run
-    had just taken over.
+    deleting the item, so that the last holder stays on show.
   - Taking, renewing and releasing a lease are bookkeeping, not changes to the site; they report
     RV(ignore:changed=false), so that a converged run stays at C(changed=0). A forced unlock reports a change.
 author:
@@ -36,6 +36,7 @@ extends_documentation_fragment:
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.site
 attributes:
   check_mode:
     support: full
@@ -47,12 +48,6 @@ attributes:
     support: partial
     details: Taking a lease that is free, and releasing one's own, are always done; they report no change.
 options:
-  name:
-    description:
-      - The site's name, the same as its record's (the role uses C(webchat_addresses_record_name), by default the
-        inventory host name). Letters, digits, C(.), C(_) and C(-), as Sync's unique names go into URL paths.
-    type: str
-    required: true
   state:
     description:
       - V(held) takes the lease (or renews O(lock)); V(released) releases O(lock).
@@ -83,17 +78,13 @@ options:
     description:
       - What the holder runs, shown to a run that finds the lease held (the role passes its play's name).
     type: str
-  sync_service_sid:
-    description:
-      - The Sync service (C(IS) followed by 32 hex digits) that keeps the lease. By default the account's default Sync
-        service.
-    type: str
 seealso:
   - module: twilio_ops.flex.flex_flows
   - module: twilio_ops.flex.conversations_addresses
-  - name: Twilio Sync Document resource
-    description: Twilio's reference for the documents the lease is kept in.
-    link: https://www.twilio.com/docs/sync/api/document-resource
+  - module: twilio_ops.flex.site_record
+  - name: Twilio Sync Map Item resource
+    description: Twilio's reference for the map items the lease is kept in.
+    link: https://www.twilio.com/docs/sync/api/map-item-resource
 '''
 
 EXAMPLES = r'''
@@ -142,8 +133,9 @@ lock:
     expires_at: '2026-12-06T20:15:00Z'
     lease_seconds: 900
     revision: '3'
-    sid: ET0123456789abcdef0123456789abcdef
+    map_sid: MP0123456789abcdef0123456789abcdef
     service_sid: IS0123456789abcdef0123456789abcdef
+    account_sid: AC0123456789abcdef0123456789abcdef
 waited:
   description: Seconds spent waiting for another run's lease.
   returned: when a lease was taken
@@ -167,7 +159,7 @@ import socket
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._lock import Lease, LockError, describe
 from ansible_collections.twilio_ops.flex.plugins.module_utils._module import INVALID, TwilioModule
-from ansible_collections.twilio_ops.flex.plugins.module_utils._sync import SyncDocuments, name_problem, service_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sync import site_argument_spec, site_map, site_problems
 
 
 def holder(module):
@@ -179,13 +171,7 @@ def holder(module):
 
 
 def problems(params):
-    found = []
-    problem = name_problem(params['name'])
-    if problem:
-        found.append('name %s' % problem)
-    problem = service_problem(params['sync_service_sid'])
-    if problem:
-        found.append('sync_service_sid %s' % problem)
+    found = site_problems(params)
     if not 60 <= params['lease_seconds'] <= 86400:
         found.append('lease_seconds must be between 60 and 86400, got %s' % params['lease_seconds'])
     if params['lock_timeout'] < 0:
@@ -225,22 +211,20 @@ def run(module, lease):
 
 
 def main():
-    module = TwilioModule(argument_spec=dict(
-        name=dict(type='str', required=True),
+    spec = site_argument_spec()
+    spec.update(
         state=dict(type='str', choices=['held', 'released'], default='held'),
         lock=dict(type='dict'),
         lease_seconds=dict(type='int', default=900),
         lock_timeout=dict(type='float', default=600.0),
         force_unlock=dict(type='str'),
         playbook=dict(type='str'),
-        sync_service_sid=dict(type='str'),
-    ))
+    )
+    module = TwilioModule(argument_spec=spec)
     found = problems(module.params)
     if found:
         module.fail(INVALID + '; '.join(found))
-    documents = SyncDocuments(module.client, module.params['sync_service_sid'])
-    lease = Lease(documents, module.params['name'], holder(module), module.params['lease_seconds'])
-    documents.url()
+    lease = Lease(site_map(module), holder(module), module.params['lease_seconds'])
     module.run_flow(lambda: run(module, lease), refusals=(LockError,))
 
 

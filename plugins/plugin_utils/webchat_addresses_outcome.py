@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import FAMILIES
-from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import address_of, results, updated_record
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import address_of, changes, results, updated_record
 
 
 def _exists(result):
@@ -63,7 +63,9 @@ def _provisioned(plan, flex_flows, conversations):
 
 
 def webchat_addresses_outcome(plan, site, flex_flows=None, conversations=None):
-    """What the site's runs came to: provisioned, the published fact, and record, the site's
-    record as the role writes it back."""
+    """What the site's runs came to: provisioned, the published fact; record, the site's record
+    as the role writes it back (to its file); and changes, what the run changes in the record in
+    the account (site_record's options)."""
     runs = (('flex_flows', _flex_flow_run(plan, conversations)[1], flex_flows), ('conversations', plan['conversations']['languages'], conversations))
-    return dict(provisioned=_provisioned(plan, flex_flows, conversations), record=updated_record(plan, site, runs))
+    record = updated_record(plan, site, runs)
+    return dict(provisioned=_provisioned(plan, flex_flows, conversations), record=record, changes=changes(plan, record))

@@ -15,7 +15,7 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._bcp47 import cano
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import APIS, MADE
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_input import as_flag, as_text, input_problems, language_entries
-from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import find, owned, read_record, recorded_as
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import find, intents, owned, recorded_as, site_record
 
 
 def _language(entry, settings):
@@ -88,21 +88,26 @@ def _legacy(language, record):
     return dict(language=language['language'], entry=legacy, retired=language['state'] == 'absent')
 
 
-def webchat_addresses_plan(languages, settings, connection=None, record_text=''):
-    """problems: what is wrong with the site's input (every problem; empty when nothing is); and
-    for each API (flex_flows, conversations): whether a module runs for it, its entries (one per
-    language, in order), the languages of the entries, and what purge may delete."""
+def webchat_addresses_plan(languages, settings, connection=None, record_text='', account_record=None):
+    """problems: what is wrong with the site's input (every problem; empty when nothing is); for
+    each API (flex_flows, conversations): whether a module runs for it, its entries (one per
+    language, in order), the languages of the entries, and what purge may delete; and what the
+    record says (webchat_addresses_record.site_record): record, intents_found, imported, notice,
+    and intents, the creates this run may make. record_text: the record file's text;
+    account_record: the record in the account, as site_record_info returns it (None before it is read)."""
     languages = language_entries(languages)
     settings = settings if isinstance(settings, dict) else {}
     connection = connection if isinstance(connection, dict) else {}
     mode = as_text(settings.get('api')) or 'flex_flows'
     site = as_text(settings.get('site'))
-    record, record_problem = read_record(record_text, site)
+    found = site_record(settings, record_text, account_record)
+    record = found['addresses']
     problems = input_problems(languages, settings, connection, mode)
-    if record_problem:
-        problems.append('the record %s %s; fix it, or move it away to start a new one (purge then deletes nothing '
-                        'made before)' % (quoted(as_text(settings.get('record_file'))), record_problem))
-    plan = dict(problems=problems, api=mode, record=record, languages=[], legacy=[],
+    if found['problem']:
+        problems.append(found['problem'])
+    plan = dict(problems=problems, api=mode, record=record, intents_found=found['intents'], imported=found['imported'],
+                notice=found['notice'], intents=[], account_sid=(account_record or {}).get('account_sid') or as_text(settings.get('account_sid')) or None,
+                languages=[], legacy=[],
                 flex_flows=dict(run=False, entries=[], languages=[], owned=[]),
                 conversations=dict(run=False, entries=[], languages=[], owned=[]))
     if problems:
@@ -122,4 +127,5 @@ def webchat_addresses_plan(languages, settings, connection=None, record_text='')
             plan[api]['owned'] = owned(record, api, listed)
     for api in APIS:
         plan[api]['run'] = bool(plan[api]['entries'] or plan[api]['owned'] or (api == 'flex_flows' and plan['legacy']))
+    plan['intents'] = intents(plan)
     return plan

@@ -4,11 +4,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """The site's record of the addresses the webchat_addresses role manages (the role README,
-"Ownership"): reading it, what it says of an address, what purge may delete, and the record as
-a run leaves it.
+"Ownership"): reading it (from the site's account, or from its file), what it says of an address,
+what purge may delete, the creates a run announces (intents), and the record as a run leaves it.
 
 Each address is {api, language, sid, made, friendly_name} and the fields its family records that
-the file stores (webchat_addresses_apis.stored: address, for a Conversations address)."""
+the record stores (webchat_addresses_apis.stored: address, for a Conversations address). Both
+stores keep the account the record belongs to: in the account, every item of it (module_utils/
+_record.py); in a file, its account_sid."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -31,8 +33,9 @@ def _is_address(item):
             and all(isinstance(item.get(option), str) for option in stored(item['api'])))
 
 
-def read_record(text, site):
-    """(record entries, problem): the site's record from its file's text ('' when there is none).
+def read_record(text, site, account_sid=None):
+    """(record entries, problem): the site's record from its file's text ('' when there is none);
+    account_sid: the site's account, when known, which the file's must be.
     ansible-core before 2.19 turns a template's JSON-looking result into a dict, so the record's
     text read by a file lookup may come already parsed."""
     if isinstance(text, dict):
@@ -49,11 +52,61 @@ def read_record(text, site):
         return [], 'is not a record this role wrote (format %s with a list of addresses)' % RECORD_FORMAT
     if record.get('site') != site:
         return [], 'belongs to the site %s, not %s' % (quoted(record.get('site')), quoted(site))
+    if account_sid and record.get('account_sid') not in (None, account_sid):
+        return [], ('belongs to the account %s, not to this site\'s %s (a record copied from another inventory?); it was left '
+                    'unchanged' % (record['account_sid'], account_sid))
     for item in addresses:
         if not _is_address(item):
             return [], ('has an address that is not {api, language, sid, made, %s, ...}: %s'
                         % (' or '.join('%s (%s)' % (', '.join(stored(api)), api) for api in APIS), quoted(item)))
     return addresses, None
+
+
+def site_record(settings, record_text, account_record=None):
+    """The record a run starts from: dict(addresses, intents (of earlier runs, not confirmed),
+    imported (file addresses to write into the account first), problem, notice).
+
+    In the account store (account_record: site_record_info's record), a site with no record in
+    its account and a file imports the file, after the file's account is checked against the
+    account's; from then on the file is not read. In the file store, the file is the record and
+    its account is checked against the site's when the connection names it."""
+    site, record_file = as_text(settings.get('site')), quoted(as_text(settings.get('record_file')))
+    found = dict(addresses=[], intents=[], imported=[], problem=None, notice=None)
+    if as_text(settings.get('record_store')) != 'account':
+        found['addresses'], problem = read_record(record_text, site, as_text(settings.get('account_sid')))
+        if problem:
+            found['problem'] = 'the record %s %s; fix it, or move it away to start a new one (purge then deletes nothing made before)' % (record_file, problem)
+        return found
+    if not isinstance(account_record, dict):
+        return found
+    if account_record.get('exists'):
+        found.update(addresses=list(account_record.get('addresses') or []), intents=list(account_record.get('intents') or []))
+        if as_text(record_text).strip() if not isinstance(record_text, dict) else record_text:
+            found['notice'] = 'the record file %s is no longer read: the record is kept in the account' % record_file
+        return found
+    imported, problem = read_record(record_text, site, account_record.get('account_sid'))
+    if problem:
+        found['problem'] = 'the record %s %s; nothing was imported into the account' % (record_file, problem)
+    elif imported:
+        found.update(addresses=imported, imported=imported,
+                     notice='the record file %s was imported into the account; it is no longer read' % record_file)
+    return found
+
+
+def intents(plan):
+    """The creates a run may make: each listed language with no address in the record, per API
+    that runs (a legacy address is never created by a site moving off it)."""
+    return [dict(api=api, language=language) for api in APIS for entry, language in zip(plan[api]['entries'], plan[api]['languages'])
+            if plan[api]['run'] and entry.get('state', 'present') == 'present' and not find(plan['record'], api, language)]
+
+
+def _intended(plan, api, language, address):
+    """Whether an address was made by an earlier run that died after its create: an intent for its
+    language, noted before the address was created (both times are Twilio's)."""
+    for intent in plan.get('intents_found') or []:
+        if intent['api'] == api and intent['language'] == language:
+            return isinstance(address.get('date_created'), str) and as_text(intent.get('since')) <= address['date_created']
+    return False
 
 
 def recorded_as(item):
@@ -108,10 +161,27 @@ def updated_record(plan, site, runs):
             if result.get('operation') == 'delete' or not address.get('sid'):
                 continue
             item = dict(api=api, language=language, friendly_name=address.get('friendly_name'),
-                        made=result.get('operation') == 'create' or bool(before and before['made'] and before['sid'] == address['sid']))
+                        made=result.get('operation') == 'create' or bool(before and before['made'] and before['sid'] == address['sid'])
+                        or _intended(plan, api, language, address))
             # The SID and the fields the file stores of what the family records.
             item.update((option, value) for option, value in known(api, address).items() if option not in MADE[api])
             record.append(item)
         record = [item for item in record if not (item['api'] == api and item['sid'] in gone)]
     record.sort(key=lambda item: (item['api'], item['language']))
-    return dict(format=RECORD_FORMAT, site=site, note=RECORD_NOTE, addresses=record)
+    account_sid = next((address['account_sid'] for api, languages, run in runs for result in results(run)
+                        for address in [address_of(api, result) or {}] if address.get('account_sid')), plan.get('account_sid'))
+    written = dict(format=RECORD_FORMAT, site=site, note=RECORD_NOTE, addresses=record)
+    if account_sid:
+        written['account_sid'] = account_sid
+    return written
+
+
+def changes(plan, record):
+    """What a run changes in the record in the account (site_record's options): the addresses it
+    sets and removes, and the end of the intents it noted."""
+    before = dict(((item['api'], item['language']), item) for item in plan['record'])
+    done = sorted(set((intent['api'], intent['language']) for intent in plan['intents'] + plan['intents_found']))
+    after = dict(((item['api'], item['language']), item) for item in record['addresses'])
+    return dict(addresses=[item for key, item in sorted(after.items()) if before.get(key) != item],
+                remove=[dict(api=api, language=language) for api, language in sorted(before) if (api, language) not in after],
+                intents_done=[dict(api=api, language=language) for api, language in done if (api, language) not in after])

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""site_lock: a site's lease in a Sync document, against replayed HTTP. Every write must be
+"""site_lock: a site's lease in its Sync map's item "lock", against replayed HTTP. Every write must be
 conditional (If-Match) but the create; expiry is judged by Twilio's clock (the Date header)."""
 
 from __future__ import absolute_import, division, print_function
@@ -22,9 +22,10 @@ from ansible_collections.twilio_ops.flex.tests.unit.replay import Call
 
 MODULE = site_lock
 
-DOCUMENTS = SYNC + '/v1/Services/default/Documents'
-LOCK = DOCUMENTS + '/twilio_ops.flex.lock.acme_eu'
-DOCUMENT_SID = 'ET0123456789abcdef0123456789abcdef'
+MAPS = SYNC + '/v1/Services/default/Maps'
+DOCUMENTS = MAPS + '/twilio_ops.flex.site.acme_eu/Items'
+LOCK = DOCUMENTS + '/lock'
+MAP_SID = 'MP0123456789abcdef0123456789abcdef'
 SERVICE_SID = 'IS0123456789abcdef0123456789abcdef'
 OUR_ID = '0' * 32
 THEIR_ID = 'f' * 32
@@ -41,7 +42,7 @@ def lease(lock_id=OUR_ID, state='held', holder=None, since='2026-12-06T20:00:00Z
 
 
 def document(data, revision='0'):
-    return dict(sid=DOCUMENT_SID, unique_name='twilio_ops.flex.lock.acme_eu', account_sid=ACCOUNT_SID, service_sid=SERVICE_SID,
+    return dict(key='lock', map_sid=MAP_SID, account_sid=ACCOUNT_SID, service_sid=SERVICE_SID,
                 url=LOCK, revision=revision, data=data, date_expires=None, date_created='2026-12-06T19:00:00Z',
                 date_updated='2026-12-06T20:00:00Z', created_by='system')
 
@@ -52,17 +53,17 @@ def data(form):
 
 def fetch(found=None, date=NOW):
     if found is None:
-        return Call('GET', LOCK, status=404, json=twilio_error(404, 54100, 'Document not found'), headers={'Date': date})
+        return Call('GET', LOCK, status=404, json=twilio_error(404, 54201, 'Map Item not found'), headers={'Date': date})
     return Call('GET', LOCK, json=found, headers={'Date': date})
 
 
 def create(written, status=201, answer=None):
-    return Call('POST', DOCUMENTS, form=dict(Data=data(written), Ttl='86400', UniqueName='twilio_ops.flex.lock.acme_eu'), status=status,
+    return Call('POST', DOCUMENTS, form=dict(Data=data(written), ItemTtl='86400', Key='lock'), status=status,
                 json=answer if answer is not None else document(written), headers={'Date': NOW})
 
 
 def update(written, revision, ttl='86400', status=200, answer=None, new_revision=None):
-    return Call('POST', LOCK, form=dict(Data=data(written), Ttl=ttl), sent_headers={'If-Match': revision}, status=status,
+    return Call('POST', LOCK, form=dict(Data=data(written), ItemTtl=ttl), sent_headers={'If-Match': revision}, status=status,
                 json=answer if answer is not None else document(written, new_revision or str(int(revision) + 1)), headers={'Date': NOW})
 
 
@@ -82,7 +83,7 @@ def test_a_free_site_is_locked_with_one_read_and_one_create(run):
 
     assert not failed, result
     assert result['changed'] is False
-    assert result['lock'] == dict(lease(), revision='0', sid=DOCUMENT_SID, service_sid=SERVICE_SID)
+    assert result['lock'] == dict(lease(), revision='0', map_sid=MAP_SID, service_sid=SERVICE_SID, account_sid=ACCOUNT_SID)
     assert result['waited'] == 0.0 and result['taken_over'] is None
     assert replay.sleeps == [] and replay.warnings == []
 
@@ -137,7 +138,7 @@ def test_an_expired_lease_is_judged_by_twilios_clock_and_taken_over_with_a_warni
 
 def test_losing_the_race_to_create_reads_again_and_waits_for_the_winner(run):
     winner = document(lease(lock_id=THEIR_ID, holder=THEM), '0')
-    calls = [fetch(), create(lease(), status=409, answer=twilio_error(409, 54301, 'Unique name already exists')), fetch(winner)]
+    calls = [fetch(), create(lease(), status=409, answer=twilio_error(409, 54208, 'Map Item with this key already exists')), fetch(winner)]
     result, failed, replay = run(dict(ARGS, lock_timeout=0), calls)
 
     assert failed
@@ -147,7 +148,7 @@ def test_losing_the_race_to_create_reads_again_and_waits_for_the_winner(run):
 def test_losing_the_race_to_take_over_reads_again(run):
     released = document(lease(lock_id=THEIR_ID, holder=THEM, state='released'), '4')
     winner = document(lease(lock_id=THEIR_ID, holder=THEM), '5')
-    calls = [fetch(released), update(lease(), '4', status=412, answer=twilio_error(412, 54103, 'Document revision mismatch')),
+    calls = [fetch(released), update(lease(), '4', status=412, answer=twilio_error(412, 54205, 'Map Item revision mismatch')),
              fetch(winner)]
     result, failed, replay = run(dict(ARGS, lock_timeout=0), calls)
 
@@ -167,7 +168,7 @@ def test_a_release_after_a_takeover_leaves_the_new_holder_alone_with_a_warning(r
     lock = dict(lease(), revision='0')
     released = lease(state='released')
     theirs = document(lease(lock_id=THEIR_ID, holder=THEM), '2')
-    calls = [update(released, '0', status=412, answer=twilio_error(412, 54103, 'Document revision mismatch')), fetch(theirs)]
+    calls = [update(released, '0', status=412, answer=twilio_error(412, 54205, 'Map Item revision mismatch')), fetch(theirs)]
     result, failed, replay = run(dict(ARGS, state='released', lock=lock), calls)
 
     assert not failed, result
@@ -200,7 +201,7 @@ def test_renewing_loses_a_race_with_a_takeover_between_read_and_write(run):
     held = lease()
     theirs = document(lease(lock_id=THEIR_ID, holder=THEM), '6')
     calls = [fetch(document(held, '5')),
-             update(held, '5', status=412, answer=twilio_error(412, 54103, 'Document revision mismatch')), fetch(theirs)]
+             update(held, '5', status=412, answer=twilio_error(412, 54205, 'Map Item revision mismatch')), fetch(theirs)]
     result, failed, replay = run(dict(ARGS, lock=dict(held, revision='5')), calls)
 
     assert failed
@@ -243,7 +244,7 @@ def test_check_mode_reads_and_warns_about_a_held_lease_but_takes_none(run):
 
 @pytest.mark.parametrize('args, problem', [
     (dict(name='acme eu'), 'name "acme eu" must be letters, digits, ".", "_" and "-" only'),
-    (dict(name='a' * 300), 'name is 300 characters long; Twilio Sync allows at most 256'),
+    (dict(name='a' * 300), 'name is 300 characters long; Twilio Sync allows at most 256 (235 after the prefix twilio_ops.flex.site.)'),
     (dict(name='acme_eu', lease_seconds=10), 'lease_seconds must be between 60 and 86400, got 10'),
     (dict(name='acme_eu', state='released'), 'lock must be the lease an earlier task returned (with its lock_id and revision)'),
     (dict(name='acme_eu', sync_service_sid='FO0123456789abcdef0123456789abcdef'),

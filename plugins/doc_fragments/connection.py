@@ -11,8 +11,8 @@ __metaclass__ = type
 class ModuleDocFragment(object):
     """The connection options every module takes; the twin of connection_argument_spec() in
     plugins/module_utils/_connection.py, which derives the URL options from the product table in
-    _products.py (validate-modules checks that the two agree; tests/unit checks the table's
-    defaults and environment variables against this text)."""
+    _products.py and the edge and region from its LOCATION (validate-modules checks that the two
+    agree; tests/unit checks the table's defaults and environment variables against this text)."""
 
     DOCUMENTATION = r'''
 options:
@@ -43,31 +43,56 @@ options:
     description:
       - Base URL of the Twilio Flex API, without a trailing version path.
       - Override it to reach the collection's emulator, for example V(http://127.0.0.1:8642/flex-api).
-      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then Twilio's own, V(https://flex-api.twilio.com).
-        An empty value counts as not set.
+      - If not set, the environment variable E(TWILIO_FLEX_API_URL) is used, then Twilio's own, V(https://flex-api.twilio.com)
+        (or the host O(edge) and O(region) choose). An empty value counts as not set.
       - Checked only by a module that calls the Flex API.
-      - Flex is offered only in Twilio's US1 region, so there is no region or edge setting.
+      - Twilio offers Flex only in its US1 region, so O(region) accepts V(us1) only.
     type: str
   studio_api_url:
     description:
       - Base URL of the Twilio Studio API, used to resolve Studio flows by name.
-      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then Twilio's own, V(https://studio.twilio.com).
-        An empty value counts as not set.
+      - If not set, the environment variable E(TWILIO_STUDIO_API_URL) is used, then Twilio's own, V(https://studio.twilio.com)
+        (or the host O(edge) and O(region) choose). An empty value counts as not set.
       - Checked only by a module that calls the Studio API.
     type: str
   conversations_api_url:
     description:
       - Base URL of the Twilio Conversations API, for the Flex Conversations addresses.
-      - If not set, the environment variable E(TWILIO_CONVERSATIONS_API_URL) is used, then Twilio's own, V(https://conversations.twilio.com).
-        An empty value counts as not set.
+      - If not set, the environment variable E(TWILIO_CONVERSATIONS_API_URL) is used, then Twilio's own, V(https://conversations.twilio.com)
+        (or the host O(edge) and O(region) choose). An empty value counts as not set.
       - Checked only by a module that calls the Conversations API.
     type: str
   sync_api_url:
     description:
       - Base URL of the Twilio Sync API, where a site's run lock is kept (M(twilio_ops.flex.site_lock)).
-      - If not set, the environment variable E(TWILIO_SYNC_API_URL) is used, then Twilio's own, V(https://sync.twilio.com).
-        An empty value counts as not set.
+      - If not set, the environment variable E(TWILIO_SYNC_API_URL) is used, then Twilio's own, V(https://sync.twilio.com)
+        (or the host O(edge) and O(region) choose). An empty value counts as not set.
       - Checked only by a module that calls the Sync API.
+    type: str
+  edge:
+    description:
+      - The Twilio edge location of every product's default host, as Twilio's SDKs (and E(TWILIO_EDGE)) use it,
+        for example V(sydney), V(dublin) or V(ashburn).
+      - With an edge, Twilio's own URL of each product becomes C(https://<product>.<edge>.<region>.twilio.com), for example
+        V(https://flex-api.sydney.us1.twilio.com); an edge without O(region) goes to the region V(us1), as in Twilio's SDKs.
+      - A product's URL option, such as O(flex_api_url), or its environment variable wins over the edge and region for that product.
+      - Lower-case letters and digits, with single hyphens inside (V(sao-paulo), V(ashburn-ix)); anything else is refused
+        before any request. The name is not checked against a list; Twilio lists its edges at
+        U(https://www.twilio.com/docs/global-infrastructure/edge-locations).
+      - That page names Conversations among the products that support edges, but not Flex, Studio or Sync; the collection
+        builds their hosts as Twilio's SDKs do, and does not check that Twilio serves them.
+      - If not set, the environment variable E(TWILIO_EDGE) is used. An empty value counts as not set.
+    type: str
+  region:
+    description:
+      - The Twilio region of every product's default host, as Twilio's SDKs (and E(TWILIO_REGION)) use it. Only V(us1) is accepted.
+      - Twilio offers Flex and Sync only in its US1 region
+        (U(https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability)),
+        and the modules work on a Flex account, so any other region is refused before any request.
+      - With a region and no O(edge), Twilio's own URL of each product becomes C(https://<product>.<region>.twilio.com), for
+        example V(https://flex-api.us1.twilio.com); with an edge, see O(edge).
+      - A product's URL option, such as O(flex_api_url), or its environment variable wins over the edge and region for that product.
+      - If not set, the environment variable E(TWILIO_REGION) is used. An empty value counts as not set.
     type: str
   validate_certs:
     description:

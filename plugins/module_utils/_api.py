@@ -175,11 +175,12 @@ class TwilioClient:
     # -- base URLs -------------------------------------------------------------------------
 
     def base_url(self, product_key):
-        """The product's base URL, checked the first time a request needs it: an option a module
-        never uses cannot fail it."""
+        """The product's base URL (the option's, else Twilio's on the host edge and region choose),
+        checked the first time a request needs it: an option a module never uses cannot fail it."""
         if product_key not in self._base_urls:
             product = PRODUCTS_BY_KEY[product_key]
-            value = base_url(self.module.params.get(product.option), product)
+            params = self.module.params
+            value = base_url(params.get(product.option), product, params.get('edge'), params.get('region'))
             problem = url_problem(value, product.default)
             if problem:
                 self.module.fail_json(msg='%s %s %s' % (product.option, quoted(value), problem))
@@ -195,12 +196,15 @@ class TwilioClient:
     def _hint(self, url):
         """The question a message asks when an answer is not Twilio's: is the product's URL right?
         The product is the one whose base URL the request's URL starts with (the longest); when
-        several products were given the same base URL, the question names them all."""
+        several products were given the same base URL, the question names them all; when edge and
+        region built it, the question is about them."""
         bases = [value for value in self._base_urls.values() if url.startswith(value)]
         if not bases:
             return 'is the API URL right?'
         base = max(bases, key=len)
         products = [PRODUCTS_BY_KEY[key] for key, value in self._base_urls.items() if value == base]
+        if base != products[0].default and not any((self.module.params.get(product.option) or '').strip() for product in products):
+            return 'are edge and region right (%s is built from them)?' % base
         options = ' or '.join(product.option for product in products)
         defaults = ' and '.join(product.default for product in products)
         return 'is %s right (%s; Twilio\'s %s %s)?' % (options, base, 'is' if len(products) == 1 else 'are', defaults)

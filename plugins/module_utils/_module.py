@@ -22,7 +22,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.twilio_ops.flex.plugins.module_utils._account import Account
 from ansible_collections.twilio_ops.flex.plugins.module_utils._api import TwilioClient
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
-from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec, resolve_connection
+from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec, location_refusal, resolve_connection
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource import Refusal
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
@@ -44,6 +44,11 @@ class TwilioModule(AnsibleModule):
         # The credentials are checked here, before the module's own input: a run that cannot
         # authenticate says so first.
         self.client = TwilioClient(self)
+        # Then the edge and region, which choose every product's host: a region where Flex is not
+        # offered is refused before any request.
+        refusal = location_refusal(self.params, self.sources)
+        if refusal:
+            self.fail(refusal)
         # The account reads of the run, each made on first use and kept.
         self.account = Account(self.client)
 

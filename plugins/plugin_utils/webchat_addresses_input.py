@@ -8,8 +8,8 @@ the site's settings first, then each language in order (webchat_addresses_plan r
 
 A rule the modules also apply is not restated here: it is asked of module_utils, where it is
 stated once (a name's white space and emptiness of the family's friendly_name field, a SID of the
-field the value goes to, the credentials and the API key's secret of _connection, a Studio flow
-both by name and by SID, a chat address's deployment key). The wording is the role's own: it
+field the value goes to, the credentials and the API key's secret of _connection, an edge or a
+region of _products, a Studio flow both by name and by SID, a chat address's deployment key). The wording is the role's own: it
 names the role's variables, not the modules' options."""
 
 from __future__ import absolute_import, division, print_function
@@ -23,7 +23,7 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ConversationsAddresses, chat_address_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._fields import both_given, is_blank
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import FlexFlows
-from ansible_collections.twilio_ops.flex.plugins.module_utils._products import PRODUCTS, url_problem
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import LOCATION, PRODUCTS, location_problem, url_problem
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import APIS, ROLE, family
 
@@ -92,6 +92,11 @@ def _settings_problems(settings, connection, mode, languages):
         value = as_text(connection.get(product.option))
         if value and product.key in used and url_problem(value, product.default):
             problems.append('%s %s' % (product.role_variable(ROLE), url_problem(value, product.default)))
+    # The edge and region choose every product's host; a region where Flex is not offered is refused.
+    for option, _env in LOCATION:
+        value = as_text(connection.get(option))
+        if location_problem(option, value):
+            problems.append('%s_%s %s %s' % (ROLE, option, quoted(value), location_problem(option, value)))
     if mode not in APIS:
         problems.append('webchat_addresses_api must be one of %s, got %s' % (', '.join(APIS), quoted(mode)))
     if as_flag(settings.get('remove_legacy'), False) and mode != 'conversations':

@@ -13,6 +13,8 @@ import pytest
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
+from collection_import import collection_module
+
 
 def sdk_client(emulator, mode, token=None):
     if mode == 'auth token':
@@ -313,3 +315,32 @@ def test_sync_document_paging(client):
     created = [documents.create(unique_name='page-{0}'.format(index)).sid for index in range(7)]
     assert [document.sid for document in documents.list(page_size=3)] == created
     assert [document.sid for document in documents.list(limit=4, page_size=2)] == created[:4]
+
+
+# -- edge and region: the collection builds Twilio's hosts as the SDK does ---------------------------
+
+# The product table's key -> the SDK's Domain of that product.
+SDK_DOMAINS = dict(flex='flex_api', studio='studio', conversations='conversations', sync='sync')
+
+
+@pytest.mark.parametrize('edge, region', [
+    (None, None), ('sydney', None), ('dublin', 'us1'), (None, 'us1'), ('ashburn-ix', 'us1'), ('sao-paulo', None),
+    # Regions the collection refuses: the host rule is the SDK's all the same.
+    (None, 'ie1'), ('sydney', 'au1'),
+])
+def test_each_products_host_for_an_edge_and_region_is_the_sdks(edge, region):
+    products = collection_module('plugins.module_utils._products')
+    assert sorted(SDK_DOMAINS) == sorted(products.PRODUCTS_BY_KEY)
+    for source in ('arguments', 'environment'):
+        # A non-empty environment: the SDK reads os.environ when given an empty one.
+        environment = dict(TWILIO_ACCOUNT_SID='AC' + '0' * 32)
+        if source == 'arguments':
+            sdk = Client('AC' + '0' * 32, 'token', edge=edge, region=region, environment=environment)
+        else:
+            environment.update((name, value) for name, value in (('TWILIO_EDGE', edge), ('TWILIO_REGION', region)) if value)
+            sdk = Client('AC' + '0' * 32, 'token', environment=environment)
+        for key, domain in SDK_DOMAINS.items():
+            base = getattr(sdk, domain).base_url
+            assert base == products.PRODUCTS_BY_KEY[key].default, key
+            expected = sdk.get_hostname(base + '/v1/Configuration')
+            assert products.PRODUCTS_BY_KEY[key].twilio_url(edge, region) + '/v1/Configuration' == expected, (key, source)

@@ -25,7 +25,7 @@ import yaml
 from ansible_collections.twilio_ops.flex.plugins.doc_fragments import connection
 from ansible_collections.twilio_ops.flex.plugins.module_utils import _module
 from ansible_collections.twilio_ops.flex.plugins.module_utils._connection import connection_argument_spec
-from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, HOME_REGION, LOCATION, PRODUCTS, REGIONS_URL
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import set_argument_spec
 from ansible_collections.twilio_ops.flex.tests.unit import discovery
 
@@ -88,6 +88,23 @@ def test_the_connection_fragment_names_each_products_default_url_and_environment
 @pytest.mark.parametrize('option, env', [(option, env) for option, env, secret in CREDENTIALS], ids=[c[0] for c in CREDENTIALS])
 def test_the_connection_fragment_names_each_credentials_environment_variable(option, env):
     assert 'E(%s)' % env in ' '.join(documented_connection_options()[option]['description'])
+
+
+@pytest.mark.parametrize('option, env', LOCATION, ids=[option for option, env in LOCATION])
+def test_the_connection_fragment_names_the_edge_and_regions_environment_variable_and_the_sdks_host(option, env):
+    text = ' '.join(' '.join(documented_connection_options()[option]['description']).split())
+
+    assert 'default' not in documented_connection_options()[option]
+    assert 'E(%s)' % env in text
+    assert 'An empty value counts as not set' in text
+    assert 'twilio.com)' in text and "Twilio's SDKs" in text
+
+
+def test_the_connection_fragment_says_which_region_is_accepted_and_where_twilio_documents_why():
+    text = ' '.join(' '.join(documented_connection_options()['region']['description']).split())
+
+    assert 'Only V(%s) is accepted' % HOME_REGION in text
+    assert 'U(%s)' % REGIONS_URL in text
 
 
 def test_the_connection_fragment_text_documents_exactly_the_options_with_each_products_url_and_environment_variable():

@@ -70,7 +70,7 @@ def test_connection_argument_spec_hides_the_secrets_and_derives_the_urls_from_th
     assert spec['api_key']['no_log'] is False
     assert spec['account_sid']['no_log'] is False
     # No default and no Ansible fallback: the collection resolves the environment itself (below).
-    for option in ('flex_api_url', 'studio_api_url', 'conversations_api_url', 'sync_api_url'):
+    for option in ('flex_api_url', 'studio_api_url', 'conversations_api_url', 'sync_api_url', 'edge', 'region'):
         assert spec[option] == dict(type='str'), option
     assert spec['validate_certs'] == dict(type='bool', default=True)
     assert spec['timeout'] == dict(type='float', default=30.0)
@@ -80,16 +80,18 @@ def test_connection_argument_spec_hides_the_secrets_and_derives_the_urls_from_th
 
 def test_resolve_connection_takes_each_unset_option_from_its_environment_variable_and_says_so():
     params = dict(account_sid=None, auth_token='from-the-task', api_key=None, api_secret=None, flex_api_url=None,
-                  studio_api_url='https://studio.example.test', conversations_api_url=None)
+                  studio_api_url='https://studio.example.test', conversations_api_url=None, edge='sydney', region=None)
     environ = dict(TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN='from-env', TWILIO_API_SECRET=API_SECRET,
-                   TWILIO_STUDIO_API_URL='https://env.example.test', TWILIO_CONVERSATIONS_API_URL='')
+                   TWILIO_STUDIO_API_URL='https://env.example.test', TWILIO_CONVERSATIONS_API_URL='',
+                   TWILIO_EDGE='tokyo', TWILIO_REGION='us1')
     sources, secrets = resolve_connection(params, environ)
 
     assert params == dict(account_sid=ACCOUNT_SID, auth_token='from-the-task', api_key=None, api_secret=API_SECRET, flex_api_url=None,
-                          studio_api_url='https://studio.example.test', conversations_api_url='')
+                          studio_api_url='https://studio.example.test', conversations_api_url='', edge='sydney', region='us1')
     assert sources == dict(account_sid='the environment variable TWILIO_ACCOUNT_SID', auth_token='the option auth_token',
                            api_secret='the environment variable TWILIO_API_SECRET', studio_api_url='the option studio_api_url',
-                           conversations_api_url='the environment variable TWILIO_CONVERSATIONS_API_URL')
+                           conversations_api_url='the environment variable TWILIO_CONVERSATIONS_API_URL',
+                           edge='the option edge', region='the environment variable TWILIO_REGION')
     # A secret from the environment is kept out of logs as a no_log option's value would be.
     assert secrets == [API_SECRET]
 
@@ -400,3 +402,120 @@ def test_requests_go_to_each_products_configured_host_only(run):
 
     assert not failed, result
     assert [r['url'].split('/v')[0] for r in replay.requests] == [STUDIO, FLEX, FLEX, FLEX]
+
+
+# -- edge and region: Twilio's host of every product, as its SDKs build it ------------------------
+
+# Credentials only: the products' URLs are left to edge and region (canned.CONNECTION sets them all).
+CREDENTIALS_ONLY = dict(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN)
+
+
+def configuration_at(base):
+    return Call('GET', base + '/v1/Configuration', json=configuration())
+
+
+@pytest.mark.parametrize('args, env, base', [
+    (dict(edge='sydney'), {}, 'https://flex-api.sydney.us1.twilio.com'),
+    (dict(edge='dublin', region='us1'), {}, 'https://flex-api.dublin.us1.twilio.com'),
+    (dict(region='us1'), {}, 'https://flex-api.us1.twilio.com'),
+    ({}, dict(TWILIO_EDGE='tokyo'), 'https://flex-api.tokyo.us1.twilio.com'),
+    ({}, dict(TWILIO_EDGE='tokyo', TWILIO_REGION='us1'), 'https://flex-api.tokyo.us1.twilio.com'),
+    ({}, dict(TWILIO_REGION='us1'), 'https://flex-api.us1.twilio.com'),
+    # The option wins over its environment variable, each on its own, as for every connection option.
+    (dict(edge='sydney'), dict(TWILIO_EDGE='tokyo'), 'https://flex-api.sydney.us1.twilio.com'),
+    (dict(edge='sydney'), dict(TWILIO_REGION='us1'), 'https://flex-api.sydney.us1.twilio.com'),
+    (dict(region='us1'), dict(TWILIO_EDGE='frankfurt'), 'https://flex-api.frankfurt.us1.twilio.com'),
+    # Empty counts as not set, as for the URLs.
+    (dict(edge=''), {}, 'https://flex-api.twilio.com'),
+    ({}, dict(TWILIO_EDGE='', TWILIO_REGION=''), 'https://flex-api.twilio.com'),
+], ids=['edge option', 'edge and region us1', 'region us1 alone', 'edge from env', 'edge and region from env', 'region from env',
+        'edge option over env', 'edge option with env region', 'region option with env edge', 'empty edge', 'empty env'])
+def test_edge_and_region_build_the_host_the_request_goes_to(args, env, base, run):
+    result, failed, replay = run(args, [configuration_at(base)], module=flex_configuration_info, connection=CREDENTIALS_ONLY, env=env)
+
+    assert not failed, result
+    assert [request['url'] for request in replay.requests] == [base + '/v1/Configuration']
+    assert replay.warnings == []
+
+
+def test_every_product_of_a_run_goes_through_the_edge(run):
+    args = dict(friendly_name=NAME, studio_flow=STUDIO_NAME, state='present')
+    studio, flex = 'https://studio.sydney.us1.twilio.com', 'https://flex-api.sydney.us1.twilio.com'
+    calls = [Call('GET', studio + '/v2/Flows', params={'PageSize': 1000}, json=page('flows', [studio_flow()], studio + '/v2/Flows')),
+             Call('GET', flex + '/v1/FlexFlows', params={'FriendlyName': NAME, 'PageSize': 1000},
+                  json=page('flex_flows', [], flex + '/v1/FlexFlows')),
+             configuration_at(flex)]
+    result, failed, replay = run(dict(args, edge='sydney'), calls, module=flex_flow, connection=CREDENTIALS_ONLY, check_mode=True)
+
+    assert not failed, result
+    assert [request['url'].split('/v')[0] for request in replay.requests] == [studio, flex, flex]
+
+
+@pytest.mark.parametrize('connection, env', [
+    (dict(CREDENTIALS_ONLY, flex_api_url=FLEX), dict(TWILIO_EDGE='sydney', TWILIO_REGION='us1')),
+    (CREDENTIALS_ONLY, dict(TWILIO_FLEX_API_URL=FLEX, TWILIO_EDGE='sydney')),
+    (dict(CREDENTIALS_ONLY, flex_api_url=FLEX, edge='sydney', region='us1'), {}),
+    (dict(CREDENTIALS_ONLY, edge='sydney'), dict(TWILIO_FLEX_API_URL=FLEX)),
+], ids=['url option, env edge and region', 'env url and edge', 'url, edge and region options', 'env url, edge option'])
+def test_an_explicit_url_wins_over_edge_and_region(connection, env, run):
+    result, failed, replay = run({}, [get_configuration()], module=flex_configuration_info, connection=connection, env=env)
+
+    assert not failed, result
+    assert [request['url'] for request in replay.requests] == [CONFIGURATION]
+
+
+def test_an_explicit_url_wins_for_its_product_only(run):
+    # Studio's URL is given; Flex's comes from the edge.
+    flex = 'https://flex-api.umatilla.us1.twilio.com'
+    calls = [list_studio_flows([studio_flow()]),
+             Call('GET', flex + '/v1/FlexFlows', params={'FriendlyName': NAME, 'PageSize': 1000},
+                  json=page('flex_flows', [], flex + '/v1/FlexFlows')),
+             configuration_at(flex)]
+    result, failed, replay = run(dict(friendly_name=NAME, studio_flow=STUDIO_NAME, edge='umatilla'), calls, module=flex_flow,
+                                 connection=dict(CREDENTIALS_ONLY, studio_api_url=STUDIO), check_mode=True)
+
+    assert not failed, result
+    assert [request['url'].split('/v')[0] for request in replay.requests] == [STUDIO, flex, flex]
+
+
+REGION_REFUSED = ('is not us1: the collection works on a Flex account, and Twilio offers the Twilio Flex API and Twilio Sync API '
+                  'only in its US1 region (https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability); '
+                  'leave the region unset or set it to us1 (an edge alone goes to us1)')
+NOT_AN_EDGE = 'is not a Twilio edge name%s: lower-case letters and digits, with single hyphens inside, such as sydney, dublin or ashburn'
+
+
+@pytest.mark.parametrize('module, args, env, message', [
+    (flex_configuration_info, dict(region='ie1'), {}, 'region "ie1" ' + REGION_REFUSED),
+    (flex_configuration_info, dict(region='au1', edge='sydney'), {}, 'region "au1" ' + REGION_REFUSED),
+    (flex_configuration_info, {}, dict(TWILIO_REGION='ie1', TWILIO_EDGE='dublin'),
+     'region "ie1" (from the environment variable TWILIO_REGION) ' + REGION_REFUSED),
+    # Refused even when every URL the module uses is given: the region is a mistake all the same.
+    (flex_configuration_info, dict(region='ie1', flex_api_url=FLEX), {}, 'region "ie1" ' + REGION_REFUSED),
+    # The option wins over the environment variable, in a refusal too.
+    (flex_configuration_info, dict(region='ie1'), dict(TWILIO_REGION='us1'), 'region "ie1" ' + REGION_REFUSED),
+    (studio_flow_info, dict(region='ie1'), {}, 'region "ie1" ' + REGION_REFUSED),
+    (flex_configuration_info, dict(edge='Sydney'), {}, 'edge "Sydney" ' + NOT_AN_EDGE % ' (in lower case: sydney)'),
+    (flex_configuration_info, {}, dict(TWILIO_EDGE='sydney.us1'),
+     'edge "sydney.us1" (from the environment variable TWILIO_EDGE) ' + NOT_AN_EDGE % ''),
+    (flex_configuration_info, dict(region='US1'), {},
+     'region "US1" is not a Twilio region name (in lower case: us1): lower-case letters and digits, with single hyphens inside, '
+     'such as us1'),
+], ids=['ie1 option', 'au1 with an edge', 'ie1 from env', 'ie1 with every url given', 'option over env', 'studio module',
+        'edge in capitals', 'edge from env with a dot', 'region in capitals'])
+def test_a_region_other_than_us1_or_a_malformed_name_is_refused_before_any_request(module, args, env, message, run):
+    result, failed, replay = run(args, [], module=module, connection=CREDENTIALS_ONLY, env=env)
+
+    assert failed
+    assert result['msg'] == message
+    assert replay.requests == []
+    assert_no_secrets(result, replay)
+
+
+def test_an_answer_that_is_not_twilios_asks_about_the_edge_and_region_that_built_the_host(run):
+    base = 'https://flex-api.sydney.us1.twilio.com'
+    calls = [Call('GET', base + '/v1/Configuration', content=b'<html>Not the API</html>')]
+    result, failed, replay = run(dict(edge='sydney'), calls, module=flex_configuration_info, connection=CREDENTIALS_ONLY)
+
+    assert failed
+    assert result['msg'] == ('GET /v1/Configuration answered HTTP 200: the answer is not JSON (Content-Type text/html; charset=utf-8); '
+                             'are edge and region right (https://flex-api.sydney.us1.twilio.com is built from them)?')

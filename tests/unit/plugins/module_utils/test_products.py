@@ -4,7 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """_products: the product table and the one URL rule (url_problem, base_url, origin, the plain-http
-warning). The modules' use of it is specified in test_api_connection.py; the doc fragment and the role are
+warning), and the edge and region that choose Twilio's host of each product (twilio_url,
+location_problem). The modules' use of it is specified in test_api_connection.py; the doc fragment and the role are
 checked against the table there and in the filter tests."""
 
 from __future__ import absolute_import, division, print_function
@@ -15,10 +16,13 @@ import pytest
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._products import (
     CREDENTIALS,
+    LOCATION,
     PRODUCTS,
     PRODUCTS_BY_KEY,
+    REGIONS_URL,
     base_url,
     is_loopback,
+    location_problem,
     origin,
     plain_http_warning,
     url_problem,
@@ -65,6 +69,92 @@ def test_credentials_in_the_order_messages_name_them_with_the_secrets_marked():
 ])
 def test_base_url_empty_means_the_default_and_trailing_slashes_go(value, expected):
     assert base_url(value, FLEX) == expected
+
+
+# -- edge and region: Twilio's host of each product, as its SDKs build it -------------------------
+
+
+def test_edge_and_region_with_their_environment_variables_as_twilios_sdks_name_them():
+    assert LOCATION == (('edge', 'TWILIO_EDGE'), ('region', 'TWILIO_REGION'))
+
+
+def test_the_products_twilio_documents_in_us1_only_are_flex_and_sync():
+    # Studio (IE1 beta) and Conversations (chat in IE1) are on Twilio's IE1 list: not claimed.
+    assert [product.key for product in PRODUCTS if product.us1_only] == ['flex', 'sync']
+    assert REGIONS_URL == 'https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability'
+
+
+# (edge, region, Flex's host): twilio-python ClientBase.get_hostname, case by case (tests/fidelity
+# checks the same table against the SDK itself).
+TWILIO_HOSTS = [
+    (None, None, 'https://flex-api.twilio.com'),
+    ('', '', 'https://flex-api.twilio.com'),
+    ('sydney', None, 'https://flex-api.sydney.us1.twilio.com'),
+    ('sydney', '', 'https://flex-api.sydney.us1.twilio.com'),
+    ('dublin', 'us1', 'https://flex-api.dublin.us1.twilio.com'),
+    (None, 'us1', 'https://flex-api.us1.twilio.com'),
+    ('', 'us1', 'https://flex-api.us1.twilio.com'),
+    ('ashburn-ix', 'us1', 'https://flex-api.ashburn-ix.us1.twilio.com'),
+]
+
+
+@pytest.mark.parametrize('edge, region, expected', TWILIO_HOSTS)
+def test_twilio_url_is_product_edge_region_as_in_twilios_sdks(edge, region, expected):
+    assert FLEX.twilio_url(edge, region) == expected
+    assert base_url(None, FLEX, edge, region) == expected
+    assert base_url('', FLEX, edge, region) == expected
+
+
+def test_every_product_gets_the_edge_and_region_in_its_own_host():
+    assert [product.twilio_url('tokyo') for product in PRODUCTS] == [
+        'https://flex-api.tokyo.us1.twilio.com', 'https://studio.tokyo.us1.twilio.com',
+        'https://conversations.tokyo.us1.twilio.com', 'https://sync.tokyo.us1.twilio.com']
+
+
+def test_a_url_given_wins_over_the_edge_and_region():
+    assert base_url('https://flex.example.test/', FLEX, 'sydney', 'us1') == 'https://flex.example.test'
+
+
+@pytest.mark.parametrize('option, value', [
+    ('edge', None), ('edge', ''), ('edge', 'sydney'), ('edge', 'sao-paulo'), ('edge', 'ashburn-ix'), ('edge', 'roaming'),
+    ('edge', 'x' * 63), ('region', None), ('region', ''), ('region', 'us1'),
+])
+def test_names_that_can_be_used(option, value):
+    assert location_problem(option, value) is None
+
+
+@pytest.mark.parametrize('option, value, expected', [
+    ('edge', 'Sydney', 'is not a Twilio edge name (in lower case: sydney): lower-case letters and digits, with single hyphens '
+                       'inside, such as sydney, dublin or ashburn'),
+    ('edge', 'syd ney', 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                        'dublin or ashburn'),
+    ('edge', 'sydney.us1', 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                           'dublin or ashburn'),
+    ('edge', 'sydney\n', 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                         'dublin or ashburn'),
+    ('edge', '-sydney', 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                        'dublin or ashburn'),
+    ('edge', 'sao--paulo', 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                           'dublin or ashburn'),
+    ('edge', ' ', 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                  'dublin or ashburn'),
+    ('edge', 'x' * 64, 'is not a Twilio edge name: lower-case letters and digits, with single hyphens inside, such as sydney, '
+                       'dublin or ashburn'),
+    ('region', 'US1', 'is not a Twilio region name (in lower case: us1): lower-case letters and digits, with single hyphens '
+                      'inside, such as us1'),
+    ('region', 'https://flex-api.ie1.twilio.com', 'is not a Twilio region name: lower-case letters and digits, with single '
+                                                  'hyphens inside, such as us1'),
+])
+def test_a_value_that_is_not_a_name_is_refused_saying_what_a_name_is(option, value, expected):
+    assert location_problem(option, value) == expected
+
+
+@pytest.mark.parametrize('region', ['ie1', 'au1', 'us2', 'de1', 'us1-ix'])
+def test_a_region_other_than_us1_is_refused_naming_the_us1_only_products_and_where_twilio_says_so(region):
+    assert location_problem('region', region) == (
+        'is not us1: the collection works on a Flex account, and Twilio offers the Twilio Flex API and Twilio Sync API '
+        'only in its US1 region (https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability); '
+        'leave the region unset or set it to us1 (an edge alone goes to us1)')
 
 
 # -- url_problem -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from ansible.errors import AnsibleFilterError
-from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, PRODUCTS
+from ansible_collections.twilio_ops.flex.plugins.module_utils._products import CREDENTIALS, LOCATION, PRODUCTS
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.connection_variables import connection_options, connection_variables
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_outcome import (
     webchat_addresses_flex_flow_entries,
@@ -147,6 +147,18 @@ NOT_A_TAG = 'is not a BCP 47 language tag such as en, pt-BR, zh-Hant-TW'
     ([{'language': 'en'}], {}, dict(conversations_api_url='not a url'), []),
     ([{'language': 'en', 'deployment_key': KEY_EN}], dict(api='conversations'), dict(conversations_api_url='not a url'),
      ['webchat_addresses_conversations_api_url is not an absolute http(s) base URL such as https://conversations.twilio.com']),
+    # The edge and region, shown (no secret): a name each, and only the region us1, for either API.
+    ([{'language': 'en'}], {}, dict(edge='sydney', region='us1'), []),
+    ([{'language': 'en'}], {}, dict(region='ie1'),
+     ['webchat_addresses_region "ie1" is not us1: the collection works on a Flex account, and Twilio offers the Twilio Flex API and '
+      'Twilio Sync API only in its US1 region (https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability); '
+      'leave the region unset or set it to us1 (an edge alone goes to us1)']),
+    ([{'language': 'en', 'deployment_key': KEY_EN}], dict(api='conversations'), dict(edge='Dublin', region='au1'),
+     ['webchat_addresses_edge "Dublin" is not a Twilio edge name (in lower case: dublin): lower-case letters and digits, with single '
+      'hyphens inside, such as sydney, dublin or ashburn',
+      'webchat_addresses_region "au1" is not us1: the collection works on a Flex account, and Twilio offers the Twilio Flex API and '
+      'Twilio Sync API only in its US1 region (https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability); '
+      'leave the region unset or set it to us1 (an edge alone goes to us1)']),
     # Every problem is reported at once, the site's settings first.
     ([{'language': 'EN_us'}, {'language': 'es', 'studio_flow': 'Webchat Flow', 'studio_flow_sid': FLOW}], dict(name_prefix=''), {},
      ['webchat_addresses_name_prefix must not be empty', 'language "EN_us" ' + NOT_A_TAG,
@@ -166,7 +178,8 @@ def test_a_plan_with_problems_has_no_entries():
 
 def test_empty_or_null_settings_and_connection_count_as_not_set():
     # The role passes what the site leaves unset as '' (and a site may set null).
-    assert problems([{'language': 'en'}], connection=dict(account_sid='', api_key=None, api_secret='', flex_api_url='', studio_api_url=None),
+    assert problems([{'language': 'en'}], connection=dict(account_sid='', api_key=None, api_secret='', flex_api_url='', studio_api_url=None,
+                                                          edge='', region=None),
                     chat_service_sid=None, conversation_service_sid='') == []
     assert problems([{'language': 'en'}], connection=dict(api_key='SK' + '0' * 32, api_secret='x', flex_api_url='http://127.0.0.1:8642/flex-api',
                                                           studio_api_url='https://studio.twilio.com')) == []
@@ -567,20 +580,21 @@ def test_conversations_outcome_publishes_the_address_and_retires_the_legacy_reco
 # -- the connection variables ------------------------------------------------------------------------------------
 
 
-def test_connection_variables_one_per_credential_then_one_url_per_product():
+def test_connection_variables_one_per_credential_then_one_url_per_product_then_edge_and_region():
     assert connection_variables() == connection_variables('webchat_addresses') == [
         'webchat_addresses_account_sid', 'webchat_addresses_auth_token', 'webchat_addresses_api_key', 'webchat_addresses_api_secret',
         'webchat_addresses_flex_api_url', 'webchat_addresses_studio_api_url', 'webchat_addresses_conversations_api_url',
-        'webchat_addresses_sync_api_url']
+        'webchat_addresses_sync_api_url', 'webchat_addresses_edge', 'webchat_addresses_region']
     assert connection_variables('other')[0] == 'other_account_sid'
 
 
 def test_connection_options_keep_only_what_the_site_sets():
-    values = ['AC' + '0' * 32, 's3cret', '', None, 'https://flex.example.test', '', 'https://conversations.example.test', '']
+    values = ['AC' + '0' * 32, 's3cret', '', None, 'https://flex.example.test', '', 'https://conversations.example.test', '', 'sydney', '']
 
     assert connection_options(values) == dict(account_sid='AC' + '0' * 32, auth_token='s3cret', flex_api_url='https://flex.example.test',
-                                              conversations_api_url='https://conversations.example.test')
-    assert connection_options([''] * 8) == {}
+                                              conversations_api_url='https://conversations.example.test', edge='sydney')
+    assert connection_options([''] * 10) == {}
+    assert connection_options([''] * 9 + ['us1']) == dict(region='us1')
 
 
 def argument_specs_text():
@@ -602,7 +616,8 @@ def test_the_role_argument_spec_has_exactly_one_variable_per_connection_variable
         # No default: what the site leaves unset must fall back to module_defaults and TWILIO_*.
         assert 'default' not in option, name
     connection_like = [name for name in options
-                       if name.endswith('_api_url') or name in ['webchat_addresses_%s' % option for option, env, secret in CREDENTIALS]]
+                       if name.endswith('_api_url') or name in ['webchat_addresses_%s' % option for option, env, secret in CREDENTIALS]
+                       or name in ['webchat_addresses_%s' % option for option, env in LOCATION]]
     assert sorted(connection_like) == sorted(connection_variables('webchat_addresses'))
 
 
@@ -613,6 +628,13 @@ def test_the_role_documents_each_products_default_url_and_environment_variable(p
 
     assert 'E(%s)' % product.env in text
     assert 'V(%s)' % product.default in text
+
+
+@pytest.mark.parametrize('option, env', LOCATION, ids=[option for option, env in LOCATION])
+def test_the_role_documents_the_edge_and_regions_environment_variable(option, env):
+    option = yaml.safe_load(argument_specs_text())['argument_specs']['main']['options']['webchat_addresses_%s' % option]
+
+    assert 'E(%s)' % env in ' '.join(option['description'])
 
 
 def test_the_role_defaults_set_no_connection_variable():

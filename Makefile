@@ -48,6 +48,10 @@ NEWEST := $(lastword $(CORES))
 core_venv = $(VENVS)/core-$(1)
 VENV_NEW := $(call core_venv,$(NEWEST))
 VENV_TOOLS := $(VENVS)/tools
+# awx.awx for the ecosystem suite's checks of examples/awx/configure_controller.yml: the community
+# package ansible 13, the last to bundle it, which needs ansible-core 2.20 (tests/requirements/awx.in).
+AWX_CORE := 2.20
+VENV_AWX := $(VENVS)/awx
 # The newest core this machine can run: the demo's, whose venv has ansible-core and requests only
 # (tests/requirements/demo.in), at the versions of that core's lock.
 NEWEST_HERE := $(lastword $(AVAILABLE))
@@ -104,13 +108,17 @@ $(foreach v,$(CORES),$(call core_venv,$(v))/.stamp): $(VENVS)/core-%/.stamp: $(c
 $(VENV_TOOLS)/.stamp: $(call from,tools)
 	$(call venv,$(NEWEST),tools)
 
+$(VENV_AWX)/.stamp: $(call from,awx)
+	$(call venv,$(AWX_CORE),awx)
+
 $(VENV_DEMO)/.stamp: $(REQUIREMENTS)/demo.in $(REQUIREMENTS)/core-$(NEWEST_HERE).txt
 	$(call venv,$(NEWEST_HERE),demo,$(REQUIREMENTS)/core-$(NEWEST_HERE).txt)
 
 # Names each skipped core (and, with the newest, the suites that run on it).
 skip_notice = $(if $(SKIPPED),@$(foreach v,$(SKIPPED),echo "$(call skip_line,$(v))$(if $(filter $(NEWEST),$(v)),$(comma) and with it $(filter-out units-% integration-%,$(SUITES)))";) true)
 
-venvs: $(foreach v,$(AVAILABLE),$(call core_venv,$(v))/.stamp) $(if $(filter $(NEWEST),$(AVAILABLE)),$(VENV_TOOLS)/.stamp)
+venvs: $(foreach v,$(AVAILABLE),$(call core_venv,$(v))/.stamp) $(if $(filter $(NEWEST),$(AVAILABLE)),$(VENV_TOOLS)/.stamp) \
+	$(if $(filter $(NEWEST),$(AVAILABLE)),$(if $(filter $(AWX_CORE),$(AVAILABLE)),$(VENV_AWX)/.stamp))
 	$(skip_notice)
 
 stage:
@@ -198,7 +206,7 @@ bench-smoke: $(VENV_NEW)/.bench-stamp
 	$(VENV_NEW)/bin/python scripts/run-as-junit bench-smoke $(RESULTS)/bench-smoke.xml -- \
 		$(VENV_NEW)/bin/python bench/run_bench.py --smoke
 
-# -- ecosystem: lint, docs, changelog, Galaxy import, execution environment ---------------
+# -- ecosystem: lint, docs, changelog, Galaxy import, execution environment, AWX ---------------
 
 # The staged collection on the collections path: with `offline: true` (.ansible-lint) ansible-lint
 # does not install the collection it lints, so its FQCNs resolve from there.
@@ -226,8 +234,10 @@ ee: $(VENV_TOOLS)/.stamp stage
 
 # Under make test-latest, FLEX_LATEST=1 lets tests/ecosystem/test_ansible_doc.py pass the one known
 # warning of an unpinned cryptography (KNOWN_UPSTREAM there); make test passes no warning.
-ecosystem: $(VENV_TOOLS)/.stamp $(VENV_NEW)/.stamp stage
+# examples/awx (tests/ecosystem/test_awx.py) takes awx.awx from the awx venv (FLEX_AWX_BIN).
+ecosystem: $(VENV_TOOLS)/.stamp $(VENV_NEW)/.stamp $(VENV_AWX)/.stamp stage
 	$(if $(LATEST),FLEX_LATEST=1) FLEX_COLLECTION_ROOT=$(COLLECTION) FLEX_TOOLS_BIN=$(VENV_TOOLS)/bin FLEX_CORE_BIN=$(VENV_NEW)/bin \
+		FLEX_AWX_BIN=$(VENV_AWX)/bin \
 		$(VENV_TOOLS)/bin/python -m pytest -q -p no:cacheprovider tests/ecosystem --junitxml=$(RESULTS)/ecosystem.xml
 
 # -- locks and the newest releases -----------------------------------------------------------
@@ -239,6 +249,7 @@ lock:
 	$(if $(SKIPPED),@echo "make lock: every core's Python is needed; $(foreach v,$(SKIPPED),$(call skip_line,$(v)))" >&2; exit 1)
 	$(foreach v,$(CORES),$(PYTHON_$(v)) scripts/lock-requirements $(REQUIREMENTS)/core-$(v).in && ) \
 	$(PYTHON_$(NEWEST)) scripts/lock-requirements $(REQUIREMENTS)/tools.in && \
+	$(PYTHON_$(AWX_CORE)) scripts/lock-requirements $(REQUIREMENTS)/awx.in && \
 	$(PYTHON_$(NEWEST)) scripts/lock-requirements $(REQUIREMENTS)/bench.in --base $(REQUIREMENTS)/core-$(NEWEST).txt
 
 # make test's suites, with venvs from the direct requirements unpinned, in a directory of their own;

@@ -17,6 +17,11 @@ FLEX_CORE_BIN
     The bin directory of the ansible-core 2.21 test venv, which has requests: it runs the modules'
     EXAMPLES. Unset: .venv/core-2.21/bin of the checkout when it exists, else FLEX_TOOLS_BIN (the
     tools venv has ansible-core 2.21 and requests too).
+FLEX_AWX_BIN
+    The bin directory of the awx venv (tests/requirements/awx.in: the community package `ansible`
+    13, which bundles awx.awx), for the checks of examples/awx/configure_controller.yml. Unset:
+    .venv/awx/bin of the checkout; the tests that need it are skipped when neither exists (make
+    test always sets it).
 """
 
 import json
@@ -72,6 +77,17 @@ def core_bin(tools_bin):
         return _existing_dir(given, 'FLEX_CORE_BIN')
     default = os.path.join(CHECKOUT, '.venv', 'core-2.21', 'bin')
     return default if os.path.isdir(default) else tools_bin
+
+
+@pytest.fixture(scope='session')
+def awx_bin():
+    given = os.environ.get('FLEX_AWX_BIN')
+    if given:
+        return _existing_dir(given, 'FLEX_AWX_BIN')
+    default = os.path.join(CHECKOUT, '.venv', 'awx', 'bin')
+    if not os.path.isdir(default):
+        pytest.skip('no awx venv: set FLEX_AWX_BIN (make ecosystem does) or build .venv/awx')
+    return default
 
 
 def ansible_env(bin_dir, collections_path, tmp_dir):

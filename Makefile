@@ -168,7 +168,10 @@ integration: $(addprefix integration-,$(AVAILABLE))
 # Integration targets that run on the newest core only: http_client tests the collection's HTTP
 # client (its own Python and requests, the same under every ansible-core) against servers that
 # misbehave on purpose, which takes minutes; its unit tests run on every core.
-NEWEST_ONLY_TARGETS := http_client
+# role_account_store_operators runs the role at once, kills it and gives it 200 languages, also
+# minutes, testing the collection's record and lock; role_account_store runs the role's account
+# store on every core.
+NEWEST_ONLY_TARGETS := http_client role_account_store_operators
 
 $(addprefix integration-,$(CORES)): integration-%: $(VENVS)/core-%/.stamp stage
 	$(call ansible_test,$*,integration $(if $(filter-out $(NEWEST),$*),$(addprefix --exclude ,$(NEWEST_ONLY_TARGETS))))

@@ -12,7 +12,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._bcp47 import canonical_tag
-from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import APIS, MADE
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_input import as_flag, as_text, input_problems, language_entries
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import find, intents, owned, recorded_as, site_record

@@ -54,7 +54,8 @@ class Emulator:
                     webchat_addresses_auth_token=self.creds['TWILIO_AUTH_TOKEN'],
                     webchat_addresses_flex_api_url=self.base + '/flex-api',
                     webchat_addresses_studio_api_url=self.base + '/studio',
-                    webchat_addresses_conversations_api_url=self.base + '/conversations')
+                    webchat_addresses_conversations_api_url=self.base + '/conversations',
+                    webchat_addresses_sync_api_url=self.base + '/sync')
 
     def _hook(self, method, name):
         response = self.session.request(method, '%s/__emulator__/%s' % (self.base, name), timeout=HOOK_TIMEOUT)
@@ -142,6 +143,16 @@ def seed_account(path, names, total, filler='Bulk %05d'):
 def api_requests(entries):
     """The API requests of a log slice (the emulator's hooks are never logged)."""
     return [entry for entry in entries if not entry['path'].startswith('/__emulator__/')]
+
+
+def sync_requests(entries):
+    """The requests to Twilio Sync (the site's record and lock in the account)."""
+    return [entry for entry in entries if entry['path'].startswith('/sync/')]
+
+
+def address_writes(entries):
+    """The writes to Flex, Studio and Conversations (not the record's or the lock's, in Sync)."""
+    return [entry for entry in writes(entries) if not entry['path'].startswith('/sync/')]
 
 
 def writes(entries):

@@ -17,7 +17,10 @@ limits for Flex Flows (--twilio-limits: list 10/s, fetch 2/s, create 2/s, update
   their writes (N / 2 s for creates, N / 1 s for updates) plus the fixed cost of one run;
 * an account at the cap of 2500 flows: flex_flow_info, flex_flows and the role;
 * six sites at once, one account (one emulator) each, 50 languages each, in one ansible-playbook
-  run with six forks: their first run, then their converged run.
+  run with six forks: their first run, then their converged run;
+* the record kept in the account (Twilio Sync, with the site's lock) against the record file of
+  2.0.0, for a converged site of N languages (N = 20 and 200): at most 4 Sync requests, no write
+  to Flex, and no more than half a second slower.
 
 API requests, writes and 429 answers are counted in the emulators' request logs. Writes
 results.csv and cost_per_address.png (under bench/ of the output directory) and the docs page
@@ -64,9 +67,9 @@ DOCS_RST = os.path.join(ROOT, 'docs', 'docsite', 'rst')
 # verdict (the issue sets it at N = 50; at the smoke run's N = 10 the fixed parts of a run weigh
 # more than 1.3 times a 5 s floor allows, so there the time is only shown).
 FULL = dict(sizes=(1, 10, 50, 200), runs=3, writes=50, cap=2500, cap_languages=10, sites=6, site_languages=50, profile=True,
-            judge_time=True)
+            judge_time=True, store_sizes=(20, 200))
 SMOKE = dict(sizes=(10,), runs=1, writes=10, cap=2500, cap_languages=10, sites=6, site_languages=10, profile=False,
-             judge_time=False)
+             judge_time=False, store_sizes=(10,))
 # Runs at N <= 10 last a few seconds, so the machine's noise weighs more there: six more runs
 # (9 in all), a minute more in all, for a median that a single slow run does not move.
 EXTRA_RUNS_UP_TO = 10
@@ -82,7 +85,7 @@ PROFILE_N = 10
 # the account. Writes: no 429, and wall time within floor_factor times the documented floor
 # (N / rate s) plus the fixed cost of one run. The cap: cap_lists list requests for 2500 flows.
 TARGETS = dict(ratio={10: 0.5, 200: 0.05}, base_requests=2, flows_per_request=PAGE_SIZE, floor_factor=1.3,
-               rates=dict(create=2, update=1), cap_lists=3)
+               rates=dict(create=2, update=1), cap_lists=3, store_sync_requests=4, store_extra_seconds=0.5)
 
 # Real BCP 47 tags first, then as many private-use ones (en-x-n0001, ...) as N needs: the role
 # accepts only well-formed tags, and writes each in its canonical case (these already are).
@@ -417,6 +420,34 @@ def six_sites_scenario(runner, plan, problems):
     return [row]
 
 
+def store_scenario(runner, emulator, inventory, count, runs, problems):
+    """A converged site of `count` languages with its record in the account (Sync, and the site's
+    lock) against its record in a file (2.0.0): a first run in the file store, one run that
+    imports the file into the account, then `runs` converged runs of each, alternated."""
+    say('record in the account against the file, %d languages: first run, import, then %d converged run(s) of each' % (count, runs))
+    emulator.reset()
+    runner.forget_records()
+    extra_vars = dict(bench_languages=languages(count))
+    runner.run('role.yml', dict(extra_vars, bench_record_store='file'), [emulator], inventory)
+    runner.run('role.yml', dict(extra_vars, bench_record_store='account'), [emulator], inventory)
+    done = dict(file=[], account=[])
+    for round_number in range(runs):
+        for store in (('account', 'file') if round_number % 2 == 0 else ('file', 'account')):
+            done[store].append(runner.run('role.yml', dict(extra_vars, bench_record_store=store), [emulator], inventory))
+    account, in_file = done['account'], done['file']
+    sync = max(len(bench_emulator.sync_requests(run.requests)) for run in account)
+    writes = max(len(bench_emulator.address_writes(run.requests)) for run in account + in_file)
+    seconds, file_seconds = median([run.seconds for run in account]), median([run.seconds for run in in_file])
+    return [dict(scenario='record_store', n=count, runs=runs, seconds=seconds, file_seconds=file_seconds,
+                 extra_seconds=seconds - file_seconds, cpu_seconds=median([run.cpu_seconds for run in account]),
+                 file_cpu_seconds=median([run.cpu_seconds for run in in_file]), sync_requests=sync, api_writes=writes,
+                 api_requests=max(len(run.requests) for run in account), refusals=sum(len(run.refusals) for run in account + in_file),
+                 time_met=seconds - file_seconds <= TARGETS['store_extra_seconds'],
+                 requests_met=check(problems, sync <= TARGETS['store_sync_requests'] and writes == 0,
+                                    'converged site in the account store at N=%d: %d Sync requests and %d writes to Flex '
+                                    '(target: at most %d, none)' % (count, sync, writes, TARGETS['store_sync_requests'])))]
+
+
 def machine(python):
     cpu = 'unknown'
     try:
@@ -454,7 +485,7 @@ def parse_args():
     parser.add_argument('--sizes', type=lambda text: tuple(int(n) for n in text.split(',')), help='N values, e.g. 1,10,50,200')
     parser.add_argument('--writes', type=int, help='N of the first run and update judged against the floor (default 50)')
     parser.add_argument('--site-languages', type=int, help='languages of each of the six sites (default 50)')
-    parser.add_argument('--only', help='scenarios to run, of sites,cap,six (default: all)')
+    parser.add_argument('--only', help='scenarios to run, of sites,cap,six,store (default: all)')
     # Measuring takes minutes, writing the outputs a second: keep the measurements to rewrite
     # the outputs later (after a change to bench_report.py) without measuring again.
     parser.add_argument('--save-raw', metavar='FILE', help='also write the measurements to this JSON file')
@@ -468,7 +499,7 @@ def main():
     for key in ('runs', 'sizes', 'writes', 'site_languages'):
         if getattr(args, key):
             plan[key] = getattr(args, key)
-    plan['only'] = tuple(args.only.split(',')) if args.only else ('sites', 'cap', 'six')
+    plan['only'] = tuple(args.only.split(',')) if args.only else ('sites', 'cap', 'six', 'store')
     python = sys.executable
     if not os.path.exists(os.path.join(os.path.dirname(python), 'ansible-playbook')):
         sys.stderr.write('bench: no ansible-playbook beside %s: run this with the python of a venv that has ansible-core\n' % python)
@@ -520,6 +551,15 @@ def measure(args, plan, workdir, output, python):
             rows += cap_scenario(runner, plan, plan['runs'], problems, workdir)
         if 'six' in plan['only']:
             rows += six_sites_scenario(runner, plan, problems)
+        if 'store' in plan['only']:
+            emulator = bench_emulator.Emulator()
+            try:
+                inventory = runner.inventory('store', dict(site={}))
+                for count in plan['store_sizes']:
+                    runs = plan['runs'] + (EXTRA_RUNS if count <= EXTRA_RUNS_UP_TO and not args.smoke else 0)
+                    rows += store_scenario(runner, emulator, inventory, count, runs, problems)
+            finally:
+                emulator.close()
     except BenchError as exc:
         sys.stderr.write('bench: %s\n' % exc)
         return 2

@@ -8,7 +8,9 @@
 """TwilioModule: what every module of the collection is. It takes the module's own options plus
 the connection options, resolves those, and owns what belongs to one module run: the HTTP client,
 the account reads, the warnings, and the exit, whose every result (failures included) carries the
-retries the run needed. The families (_resource.Resources and its subclasses) and the set runs
+retries the run needed. All of it but the options' parsing and the exit is TwilioRun, which a run
+inside the controller's own process shares (plugins/plugin_utils/controller_run.py: the site's
+lock and record, bookkeeping cheap enough to cost no module process). The families (_resource.Resources and its subclasses) and the set runs
 (_resource_set.ResourceSet) read, plan and write through it; they never exit a module themselves.
 
 The module flows are here too, one method each: a resource converged (run_one), resources listed
@@ -30,14 +32,19 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_pr
 INVALID = 'Invalid input, nothing was sent to Twilio: '
 
 
-class TwilioModule(AnsibleModule):
-    """An AnsibleModule with the connection options, the client of the run and one exit."""
+def with_connection(argument_spec):
+    """A module's argument spec with the connection options added."""
+    spec = connection_argument_spec()
+    spec.update(argument_spec)
+    return spec
 
-    def __init__(self, argument_spec, **kwargs):
-        spec = connection_argument_spec()
-        spec.update(argument_spec)
-        kwargs.setdefault('supports_check_mode', True)
-        super(TwilioModule, self).__init__(argument_spec=spec, **kwargs)
+
+class TwilioRun:
+    """One run of a module's logic, on its options (params, check_mode), with what it needs to
+    warn (warn), exit (exit_json, fail_json) and keep secrets out (no_log_values)."""
+
+    def connect(self):
+        """Resolve the connection options and make the run's client; fails on bad credentials."""
         self.sources, secrets = resolve_connection(self.params)
         self.no_log_values.update(secrets)
         self._pending_warnings = []
@@ -108,3 +115,12 @@ class TwilioModule(AnsibleModule):
         if sid is not None and sid_problem(sid, resources.sid_prefix):
             self.fail(INVALID + 'sid %s %s' % (quoted(sid), sid_problem(sid, resources.sid_prefix)))
         self.run_read(lambda: {result_key: [record for record in resources.find(sid, identity) if keep is None or keep(record)]})
+
+
+class TwilioModule(TwilioRun, AnsibleModule):
+    """An AnsibleModule with the connection options, the client of the run and one exit."""
+
+    def __init__(self, argument_spec, **kwargs):
+        kwargs.setdefault('supports_check_mode', True)
+        AnsibleModule.__init__(self, argument_spec=with_connection(argument_spec), **kwargs)
+        self.connect()

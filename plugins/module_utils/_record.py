@@ -34,6 +34,7 @@ __metaclass__ = type
 import zlib
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._errors import TwilioApiError
+from ansible_collections.twilio_ops.flex.plugins.module_utils._lock import LOCK_KEY, Lease
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
 from ansible_collections.twilio_ops.flex.plugins.module_utils._sync import stale, taken
 
@@ -99,6 +100,17 @@ def change_problems(params):
                     isinstance(value, str) for field, value in entry.items() if field != 'made')):
                 found.append('addresses: %s must have a sid, made (true or false) and other fields as strings' % quoted(entry))
     return found
+
+
+def read_site(site_map, name):
+    """The site's record and its lock as they are, in one request (one more, for the account, when
+    the site has no map yet): dict(record=read_items' with the account, lock=the lease or {})."""
+    items = site_map.items()
+    record = read_items(items, name)
+    record['account_sid'] = (record['account_sid'] or next((item.get('account_sid') for item in items), None)
+                             or site_map.service_account_sid())
+    lock = next((item for item in items if item['key'] == LOCK_KEY), None)
+    return dict(record=record, lock=Lease(site_map, None, 60).inspect(lock) or {})
 
 
 class Change:

@@ -266,3 +266,40 @@ def test_a_404_that_is_not_twilios_is_an_error_not_a_free_lock(run):
     assert failed
     assert 'not a Twilio error' in result['msg'] and 'sync_api_url' in result['msg']
     assert len(replay.requests) == 1
+
+
+# -- with_record: the lease and the site's record in one task ----------------------------------
+
+ITEMS = DOCUMENTS
+
+
+def items_listing(*found):
+    return Call('GET', ITEMS, params=dict(PageSize=100), headers={'Date': NOW},
+                json=dict(items=list(found), meta=dict(page=0, page_size=100, next_page_url=None, key='items')))
+
+
+def record_item(account_sid=ACCOUNT_SID):
+    data = dict(format=1, name='acme_eu', account_sid=account_sid, api='flex_flows', intents={},
+                addresses={'en': dict(sid='FO' + '1' * 32, made=True, friendly_name='WebChat en')})
+    return dict(document(data, '2'), key='record.flex_flows.02')
+
+
+def test_with_record_takes_the_lease_then_reads_the_record_in_one_more_request(run):
+    released = lease(lock_id=THEIR_ID, state='released', holder=THEM)
+    calls = [fetch(document(released, '7')), update(lease(), '7'), items_listing(document(lease(), '8'), record_item())]
+    result, failed, replay = run(dict(ARGS, with_record=True), calls)
+
+    assert not failed, result
+    assert result['record']['addresses'] == [dict(api='flex_flows', language='en', sid='FO' + '1' * 32, made=True,
+                                                  friendly_name='WebChat en')]
+    assert result['lock']['lock_id'] == OUR_ID
+
+
+def test_with_record_of_another_account_fails_and_releases_the_lease_it_took(run):
+    calls = [fetch(), create(lease()), items_listing(document(lease(), '0'), record_item('AC' + 'f' * 32)),
+             update(lease(state='released'), '0')]
+    result, failed, replay = run(dict(ARGS, with_record=True), calls)
+
+    assert failed
+    assert 'copied from another account; nothing was written' in result['msg']
+    assert [request['method'] for request in replay.requests] == ['GET', 'POST', 'GET', 'POST']

@@ -1,0 +1,97 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 twilio_ops.flex contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""A module of the collection run inside the controller's own process, by its action plugin.
+
+Why: the site's lock and record (site_lock, site_record_info, site_record) are bookkeeping around
+every run of the webchat_addresses role, and a module process on the controller costs about half a
+second (a fork, a temporary directory, an interpreter, its imports) for a request or two. Run in
+the worker's process instead, the same code costs milliseconds, so a converged site in the account
+store is about as fast as with its record in a file.
+
+The module's own main() runs, unchanged, with ControllerRun in place of TwilioModule: the same
+argument spec and checks (Ansible's ArgumentSpecValidator), connection rules, client, warnings and
+results, with every no_log value removed from the result. The action plugin falls back to running
+the module as usual when this process cannot do it alike (no `requests` here, a connection that is
+not local, a task environment the module would see and this process would not)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import remove_values
+from ansible.plugins.action import ActionBase
+from ansible_collections.twilio_ops.flex.plugins.module_utils._api import HAS_REQUESTS
+from ansible_collections.twilio_ops.flex.plugins.module_utils._module import TwilioRun, with_connection
+
+
+class Exited(Exception):
+    """The end of a run: its result."""
+
+    def __init__(self, result):
+        super(Exited, self).__init__(result.get('msg'))
+        self.result = result
+
+
+class ControllerRun(TwilioRun):
+    """What a module's main() uses of TwilioModule, for a run in this process."""
+
+    def __init__(self, name, args, check_mode, argument_spec, supports_check_mode=True):
+        self._name = name
+        self.check_mode = check_mode
+        self.warnings = []
+        validated = ArgumentSpecValidator(with_connection(argument_spec)).validate(args)
+        self.no_log_values = set(validated._no_log_values)
+        self.params = validated.validated_parameters
+        if validated.error_messages:
+            self.fail_json(msg='; '.join(validated.error_messages))
+        if check_mode and not supports_check_mode:
+            self.exit_json(skipped=True, msg='remote module (%s) does not support check mode' % name)
+        self.connect()
+
+    def warn(self, warning):
+        self.warnings.append(warning)
+
+    def _end(self, result):
+        if self.warnings:
+            result['warnings'] = self.warnings
+        raise Exited(remove_values(result, self.no_log_values))
+
+    def exit_json(self, **result):
+        result.setdefault('changed', False)
+        self._end(result)
+
+    def fail_json(self, msg, **result):
+        result.update(failed=True, msg=msg)
+        self._end(result)
+
+
+class InProcessAction(ActionBase):
+    """The action plugin of a module that may run in the controller's process (MODULE: its
+    plugins.modules python module, whose main() takes `make`)."""
+
+    MODULE = None
+    _supports_check_mode = True
+    _supports_async = False
+
+    def in_process(self):
+        """Whether this process runs the module as the module process would: requests is here, the
+        task runs on the controller (the local connection: delegate_to localhost) and sets no
+        environment of its own."""
+        return HAS_REQUESTS and self._connection.transport in ('local', 'ansible.builtin.local') and not self._task.environment
+
+    def run(self, tmp=None, task_vars=None):
+        result = super(InProcessAction, self).run(tmp, task_vars)
+        if not self.in_process():
+            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
+            return result
+        name = self._task.resolved_action.rsplit('.', 1)[-1]
+        try:
+            self.MODULE.main(make=lambda **kwargs: ControllerRun(name, dict(self._task.args), bool(self._task.check_mode), **kwargs))
+        except Exited as exc:
+            result.update(exc.result)
+            return result
+        raise AssertionError('%s ended without a result' % name)

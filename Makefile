@@ -63,11 +63,11 @@ pyver = $(shell $(1)/bin/python -c 'import sys; print("%d.%d" % sys.version_info
 
 .PHONY: help test test-latest lock venvs stage sanity sanity-$(NEWEST) units $(addprefix units-,$(CORES)) \
 	integration $(addprefix integration-,$(CORES)) \
-	fidelity molecule lint docs docs-lint changelog galaxy-import ee ecosystem demo bench bench-smoke clean
+	fidelity runner-jobs molecule lint docs docs-lint changelog galaxy-import ee ecosystem demo bench bench-smoke clean
 
 help:
 	@echo "make demo        set up, start the emulator, provision the example sites, show idempotence and a check-mode diff"
-	@echo "make test        every test: sanity, units and integration (ansible-core $(CORES)), emulator fidelity, molecule, lint, docs, bench-smoke"
+	@echo "make test        every test: sanity, units and integration (ansible-core $(CORES)), emulator fidelity, ansible-runner jobs, molecule, lint, docs, bench-smoke"
 	@echo "                 (from the locked test environments, tests/requirements/*.txt, built under .venv/)"
 	@echo "make test-latest the same suites with the newest releases of the direct requirements (tests/requirements/*.in,"
 	@echo "                 unpinned; each core its newest patch release), in .venv-latest/: reports what they break"
@@ -132,7 +132,7 @@ stage:
 # Each suite is named as its results file; a suite whose core is skipped is passed to the tally
 # as NAME:REASON, which fails the run only under CI=true.
 SUITES := sanity-$(NEWEST) $(addprefix units-,$(CORES)) $(addprefix integration-,$(CORES)) \
-	fidelity molecule lint galaxy-import ecosystem bench-smoke
+	fidelity runner-jobs molecule lint galaxy-import ecosystem bench-smoke
 core_of = $(or $(filter $(CORES),$(lastword $(subst -, ,$(1)))),$(NEWEST))
 RUN := $(strip $(foreach s,$(SUITES),$(if $(filter $(call core_of,$(s)),$(AVAILABLE)),$(s))))
 TALLY := $(foreach s,$(SUITES),'$(s)$(if $(filter $(call core_of,$(s)),$(SKIPPED)),:$(call skip_line,$(call core_of,$(s))))')
@@ -190,6 +190,15 @@ demo: $(if $(NEWEST_HERE),$(VENV_DEMO)/.stamp) stage
 fidelity: $(VENV_NEW)/.stamp
 	mkdir -p $(RESULTS)
 	$(VENV_NEW)/bin/python -m pytest -q tests/fidelity --junitxml=$(RESULTS)/fidelity.xml
+
+# examples/webchat_sites/provision.yml as a controller runs it: ansible-runner jobs, each in a fresh
+# private data directory, against three emulated accounts under Twilio's rate limits (check, run,
+# run again; two jobs at once; three slices at once; purge). Writes each job's time and requests to
+# $(RESULTS)/runner-jobs.json (docs/docsite/rst/guide_awx.rst, "Measured").
+runner-jobs: $(VENV_NEW)/.stamp stage
+	mkdir -p $(RESULTS)
+	FLEX_COLLECTION_PATH=$(BUILD) FLEX_RUNNER_JOBS_REPORT=$(RESULTS)/runner-jobs.json \
+		$(VENV_NEW)/bin/python -m pytest -q -p no:cacheprovider tests/runner_jobs --junitxml=$(RESULTS)/runner-jobs.xml
 
 # -- benchmark (make bench is not part of make test; bench-smoke is) -------------------------
 

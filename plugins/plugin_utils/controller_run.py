@@ -15,7 +15,7 @@ The module's own main() runs, unchanged, with ControllerRun in place of TwilioMo
 argument spec and checks (Ansible's ArgumentSpecValidator), connection rules, client, warnings and
 results, with every no_log value removed from the result. The action plugin falls back to running
 the module as usual when this process cannot do it alike (no `requests` here, a connection that is
-not local, a task environment the module would see and this process would not)."""
+not local, a task environment the module would see and this process would not, async)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -75,18 +75,25 @@ class InProcessAction(ActionBase):
 
     MODULE = None
     _supports_check_mode = True
-    _supports_async = False
+    # As a module (async runs in the background, which this process cannot).
+    _supports_async = True
 
     def in_process(self):
         """Whether this process runs the module as the module process would: requests is here, the
         task runs on the controller (the local connection: delegate_to localhost) and sets no
         environment of its own."""
-        return HAS_REQUESTS and self._connection.transport in ('local', 'ansible.builtin.local') and not self._task.environment
+        return (HAS_REQUESTS and self._connection.transport in ('local', 'ansible.builtin.local') and not self._task.environment
+                and not self._task.async_val)
 
     def run(self, tmp=None, task_vars=None):
         result = super(InProcessAction, self).run(tmp, task_vars)
         if not self.in_process():
-            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars))
+            # What Ansible's own action for modules does (ansible.builtin.normal).
+            wrap_async = self._task.async_val and not self._connection.has_native_async
+            result.update(self._execute_module(module_name=self._task.resolved_action, module_args=self._task.args, task_vars=task_vars,
+                                               wrap_async=wrap_async))
+            if not wrap_async:
+                self._remove_tmp_path(self._connection._shell.tmpdir)
             return result
         name = self._task.resolved_action.rsplit('.', 1)[-1]
         try:

@@ -19,6 +19,7 @@ __metaclass__ = type
 import json
 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resolve import quoted
+from ansible_collections.twilio_ops.flex.plugins.module_utils._sid import sid_problem
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import APIS, FAMILIES, MADE, known, stored
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_input import as_text
 
@@ -52,7 +53,9 @@ def read_record(text, site, account_sid=None):
         return [], 'is not a record this role wrote (format %s with a list of addresses)' % RECORD_FORMAT
     if record.get('site') != site:
         return [], 'belongs to the site %s, not %s' % (quoted(record.get('site')), quoted(site))
-    if account_sid and record.get('account_sid') not in (None, account_sid):
+    # Only a well-formed Account SID is compared (and so quoted): a secret pasted into the site's
+    # account_sid is refused by the input checks, never shown.
+    if account_sid and not sid_problem(account_sid, 'AC') and record.get('account_sid') not in (None, account_sid):
         return [], ('belongs to the account %s, not to this site\'s %s (a record copied from another inventory?); it was left '
                     'unchanged' % (record['account_sid'], account_sid))
     for item in addresses:

@@ -124,3 +124,11 @@ def test_a_converged_run_changes_nothing_in_the_account():
     changes = webchat_addresses_outcome(found, SITE, run([flex_result('none', fo(1), 'WebChat en')]))['changes']
 
     assert changes == dict(addresses=[], remove=[], intents_done=[])
+
+
+def test_a_secret_pasted_into_the_sites_account_sid_is_never_compared_with_the_record_nor_shown():
+    token = '0123456789abcdef0123456789abcdef'
+    text = json.dumps(dict(json.loads(record_text([])), account_sid=OTHER))
+    found = webchat_addresses_plan([{'language': 'en'}], dict(SETTINGS, account_sid=token), {'account_sid': token}, text)
+
+    assert found['problems'] and not any(token in problem for problem in found['problems'])

@@ -63,7 +63,7 @@ pyver = $(shell $(1)/bin/python -c 'import sys; print("%d.%d" % sys.version_info
 
 .PHONY: help test test-latest lock venvs stage sanity sanity-$(NEWEST) units $(addprefix units-,$(CORES)) \
 	integration $(addprefix integration-,$(CORES)) \
-	fidelity runner-jobs molecule lint docs docs-lint changelog galaxy-import ee ecosystem demo bench bench-smoke clean
+	fidelity runner-jobs molecule lint docs docs-lint changelog galaxy-import ee ecosystem demo bench bench-smoke chromium clean
 
 help:
 	@echo "make demo        set up, start the emulator, provision the example sites, show idempotence and a check-mode diff"
@@ -173,8 +173,24 @@ integration: $(addprefix integration-,$(AVAILABLE))
 # store on every core.
 NEWEST_ONLY_TARGETS := http_client role_account_store_operators
 
-$(addprefix integration-,$(CORES)): integration-%: $(VENVS)/core-%/.stamp stage
+$(addprefix integration-,$(CORES)): integration-%: $(VENVS)/core-%/.stamp stage chromium
 	$(call ansible_test,$*,integration $(if $(filter-out $(NEWEST),$*),$(addprefix --exclude ,$(NEWEST_ONLY_TARGETS))))
+
+# Headless Chromium renders the fleet report's HTML page in the drift_report integration target
+# (the rendered DOM, and a screenshot): Debian's chromium package, installed with apt-get when it is
+# missing, as root or with sudo when there is sudo. When it cannot be installed this says so and the
+# target then fails with the same message: it is never skipped.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; else sudo=none; fi; \
+	  if [ "$$sudo" != none ] && $$sudo apt-get update -qq && \
+	     $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; then \
+	    echo "make chromium: installed $$(chromium --version 2>/dev/null)"; \
+	  else \
+	    echo "make chromium: chromium is not installed and apt-get could not install it (needs root or sudo, and Debian's" \
+	         "package sources); the drift_report integration target fails without it:" \
+	         "apt-get install -y --no-install-recommends chromium" >&2; \
+	  fi; }
 
 molecule: $(VENV_NEW)/.stamp stage
 	cd $(COLLECTION) && PATH=$(VENV_NEW)/bin:$$PATH ANSIBLE_COLLECTIONS_PATH=$(BUILD) \

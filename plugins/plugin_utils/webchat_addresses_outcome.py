@@ -40,6 +40,11 @@ def webchat_addresses_flex_flow_entries(plan, conversations=None):
     return _flex_flow_run(plan, conversations)[0]
 
 
+def webchat_addresses_flex_flow_languages(plan, conversations=None):
+    """The languages of the entries of the site's flex_flows run, in order (see _flex_flow_run)."""
+    return _flex_flow_run(plan, conversations)[1]
+
+
 def _provisioned(plan, flex_flows, conversations):
     """The published fact: one item per listed language, in order, with the address of the API
     the site uses (a create predicted in check mode has no SID yet)."""

@@ -116,6 +116,10 @@ def test_role_renders_as_json(run_tool, role_specs):
 FILTERS = {
     'connection_options': '2.0.0',
     'connection_variables': '2.0.0',
+    'drift_report': '3.0.0',
+    'drift_report_html': '3.0.0',
+    'drift_report_markdown': '3.0.0',
+    'drift_report_site': '3.0.0',
     'webchat_addresses_flex_flow_entries': '2.0.0',
     'webchat_addresses_outcome': '2.0.0',
     'webchat_addresses_plan': '1.0.0',
@@ -123,8 +127,8 @@ FILTERS = {
 
 
 def test_every_filter_is_tested_here(collection_root):
-    # The filters share one entry-point file (plugins/filter/webchat_addresses.py, their code in
-    # plugins/plugin_utils); each has its own docs file.
+    # The filters share entry-point files (plugins/filter/webchat_addresses.py, drift_report.py; their
+    # code in plugins/plugin_utils); each has its own docs file.
     docs = sorted(name[:-len('.yml')] for name in os.listdir(os.path.join(collection_root, 'plugins', 'filter')) if name.endswith('.yml'))
     assert docs == sorted(FILTERS), 'plugins/filter changed: update FILTERS in tests/ecosystem/test_ansible_doc.py'
 

@@ -14,8 +14,6 @@ import collections
 import re
 import time
 
-import pytest
-
 from conftest import count
 
 LANGUAGES = [dict(language='en'), dict(language='es')]

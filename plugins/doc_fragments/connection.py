@@ -123,7 +123,8 @@ notes:
     The modules talk to Twilio over HTTPS from wherever they run. Run them on the controller
     (C(delegate_to: localhost)) or in an execution environment; the target hosts need nothing.
   - >-
-    Only Twilio's own answers count: a 404 means "absent" only when it carries Twilio's error code 20404, and every
+    Only Twilio's own answers count: a 404 means "absent" only when it carries Twilio's error code 20404 (for Sync, its
+    own codes for a missing map or item, 54200 and 54201), and every
     answer must have Twilio's shape. Anything else (a web page from a mistyped URL, a proxy's error) fails the module
     with a message that asks whether the product's URL is right.
   - >-

@@ -30,9 +30,6 @@ description:
     deleting the item, so that the last holder stays on show.
   - Taking, renewing and releasing a lease are bookkeeping, not changes to the site; they report
     RV(ignore:changed=false), so that a converged run stays at C(changed=0). A forced unlock reports a change.
-  - Runs in the controller's own process, which saves the half second a module process costs, when the task runs on the
-    controller (delegated to C(localhost), or a local connection), the controller's Python has C(requests), and the task
-    sets no C(environment); otherwise it runs as a module, with the same options and results.
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:

@@ -28,9 +28,6 @@ description:
     addresses stays within Sync's 16 KiB an item and is still read in one request; only the items that change are written.
   - Every item carries the account it belongs to; a record whose items Twilio keeps in another account (a copy) is
     refused before anything is written.
-  - Runs in the controller's own process, which saves the half second a module process costs, when the task runs on the
-    controller (delegated to C(localhost), or a local connection), the controller's Python has C(requests), and the task
-    sets no C(environment); otherwise it runs as a module, with the same options and results.
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:

@@ -20,9 +20,6 @@ description:
     is refused.
   - A site with no map yet has an empty record (RV(record.exists=false)); the account is then read from the Sync service
     (one more request).
-  - Runs in the controller's own process, which saves the half second a module process costs, when the task runs on the
-    controller (delegated to C(localhost), or a local connection), the controller's Python has C(requests), and the task
-    sets no C(environment); otherwise it runs as a module, with the same options and results.
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:

@@ -57,15 +57,19 @@ def is_record_item(item):
     return item['key'].startswith(RECORD_PREFIX)
 
 
-def check_item(item, name):
-    """Why a record item must not be believed, or None."""
+def believe_item(item, name):
+    """A record item of the site `name`, as read; RecordError when it must not be believed (not
+    this collection's format, or another account's)."""
     data = item['data']
+    problem = None
     if data.get('format') != RECORD_FORMAT or not isinstance(data.get('addresses'), dict) or not isinstance(data.get('intents'), dict):
-        return 'its item %s is not a record this collection wrote (format %s)' % (quoted(item['key']), RECORD_FORMAT)
-    if data.get('account_sid') != item.get('account_sid'):
-        return ('its item %s says it belongs to the account %s, but Twilio keeps it in %s: it was copied from another account; '
-                'nothing was written' % (quoted(item['key']), data.get('account_sid'), item.get('account_sid')))
-    return None
+        problem = 'its item %s is not a record this collection wrote (format %s)' % (quoted(item['key']), RECORD_FORMAT)
+    elif data.get('account_sid') != item.get('account_sid'):
+        problem = ('its item %s says it belongs to the account %s, but Twilio keeps it in %s: it was copied from another account; '
+                   'nothing was written' % (quoted(item['key']), data.get('account_sid'), item.get('account_sid')))
+    if problem:
+        raise RecordError('the record %s %s' % (quoted(name), problem))
+    return item
 
 
 def read_items(items, name):
@@ -75,10 +79,7 @@ def read_items(items, name):
     for item in sorted(items, key=lambda item: item['key']):
         if not is_record_item(item):
             continue
-        problem = check_item(item, name)
-        if problem:
-            raise RecordError('the record %s %s' % (quoted(name), problem))
-        data = item['data']
+        data = believe_item(item, name)['data']
         record.update(exists=True, account_sid=data['account_sid'])
         api = data.get('api')
         record['addresses'].extend(dict(entry, api=api, language=language) for language, entry in sorted(data['addresses'].items()))
@@ -159,11 +160,7 @@ def write(site_map, name, change, items, check_mode=False):
     written = []
     for key in sorted(change.by_key):
         for attempt in range(MERGE_ATTEMPTS):
-            item = current.get(key)
-            if item is not None:
-                problem = check_item(item, name)
-                if problem:
-                    raise RecordError('the record %s %s' % (quoted(name), problem))
+            item = current.get(key) and believe_item(current[key], name)
             account_sid = account_sid or site_map.service_account_sid()
             data = change.apply(key, item and item['data'], name, account_sid)
             empty = not data['addresses'] and not data['intents']

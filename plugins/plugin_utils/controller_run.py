@@ -80,10 +80,18 @@ class InProcessAction(ActionBase):
 
     def in_process(self):
         """Whether this process runs the module as the module process would: requests is here, the
-        task runs on the controller (the local connection: delegate_to localhost) and sets no
-        environment of its own."""
-        return (HAS_REQUESTS and self._connection.transport in ('local', 'ansible.builtin.local') and not self._task.environment
-                and not self._task.async_val)
+        task runs on the controller (the local connection: delegate_to localhost) and no
+        environment is set for the module by the task, its block, role or play."""
+        return (HAS_REQUESTS and self._connection.transport in ('local', 'ansible.builtin.local') and not self._task.async_val
+                and not self.module_environment())
+
+    def module_environment(self):
+        """The variables the module process would get, merged as Ansible merges them. Not the
+        task's environment attribute as it stands: that is a list of every level's, such as
+        [{}] when none sets any."""
+        environment = {}
+        self._compute_environment_string(environment)
+        return environment
 
     def run(self, tmp=None, task_vars=None):
         result = super(InProcessAction, self).run(tmp, task_vars)

@@ -14,7 +14,7 @@ __metaclass__ = type
 from ansible_collections.twilio_ops.flex.plugins.module_utils._bcp47 import canonical_tag
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_apis import APIS, MADE
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_input import as_flag, as_text, input_problems, language_entries
-from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import find, intents, owned, recorded_as, site_record
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_record import by_language, intents, owned, recorded_as, site_record
 
 
 def _language(entry, settings):
@@ -34,9 +34,9 @@ def _language(entry, settings):
     )
 
 
-def _flex_flow_entry(language, settings, record):
+def _flex_flow_entry(language, settings, recorded):
     entry = dict(friendly_name=language['friendly_name'], **MADE['flex_flows'], state=language['state'])
-    known = find(record, 'flex_flows', language['language'])
+    known = recorded.get(('flex_flows', language['language']))
     if known:
         entry['known'] = recorded_as(known)
     if language['state'] == 'absent':
@@ -54,8 +54,8 @@ def _flex_flow_entry(language, settings, record):
     return entry
 
 
-def _conversations_entry(language, settings, record):
-    known = find(record, 'conversations', language['language'])
+def _conversations_entry(language, settings, recorded):
+    known = recorded.get(('conversations', language['language']))
     if language['state'] == 'absent':
         # The address the record knows, else the one on the key given; with neither, nothing is
         # known to retire (a chat address has no name to be found by).
@@ -77,10 +77,10 @@ def _conversations_entry(language, settings, record):
     return entry
 
 
-def _legacy(language, record):
+def _legacy(language, recorded):
     """The delete of a language's legacy address, for a site moving to Conversations."""
     legacy = dict(friendly_name=language['friendly_name'], **MADE['flex_flows'], state='absent')
-    known = find(record, 'flex_flows', language['language'])
+    known = recorded.get(('flex_flows', language['language']))
     if known:
         legacy['known'] = recorded_as(known)
     # A retired language's legacy address goes too; a listed one's once its chat address exists.
@@ -114,13 +114,14 @@ def webchat_addresses_plan(languages, settings, connection=None, record_text='',
     plan['languages'] = [_language(entry, settings) for entry in languages]
     listed = [language['language'] for language in plan['languages'] if language['state'] == 'present']
     build = dict(flex_flows=_flex_flow_entry, conversations=_conversations_entry)[mode]
+    recorded = by_language(record)
     for language in plan['languages']:
-        entry = build(language, settings, record)
+        entry = build(language, settings, recorded)
         if entry is not None:
             plan[mode]['entries'].append(entry)
             plan[mode]['languages'].append(language['language'])
         if mode == 'conversations' and as_flag(settings.get('remove_legacy'), False):
-            plan['legacy'].append(_legacy(language, record))
+            plan['legacy'].append(_legacy(language, recorded))
     if as_flag(settings.get('purge'), False):
         for api in APIS:
             plan[api]['owned'] = owned(record, api, listed)

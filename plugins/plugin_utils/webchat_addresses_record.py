@@ -58,10 +58,15 @@ def read_record(text, site, account_sid=None):
     if account_sid and not sid_problem(account_sid, 'AC') and record.get('account_sid') not in (None, account_sid):
         return [], ('belongs to the account %s, not to this site\'s %s (a record copied from another inventory?); it was left '
                     'unchanged' % (record['account_sid'], account_sid))
+    seen = set()
     for item in addresses:
         if not _is_address(item):
             return [], ('has an address that is not {api, language, sid, made, %s, ...}: %s'
                         % (' or '.join('%s (%s)' % (', '.join(stored(api)), api) for api in APIS), quoted(item)))
+        if (item['api'], item['language']) in seen:
+            # The role writes one address per language and API: which of two it made is not known.
+            return [], 'has two addresses of the language %s in %s' % (quoted(item['language']), item['api'])
+        seen.add((item['api'], item['language']))
     return addresses, None
 
 
@@ -83,7 +88,10 @@ def site_record(settings, record_text, account_record=None):
     if not isinstance(account_record, dict):
         return found
     if account_record.get('exists'):
-        found.update(addresses=list(account_record.get('addresses') or []), intents=list(account_record.get('intents') or []))
+        # Copied once into plain dicts: a registered result is Ansible's lazy containers, whose
+        # every read is checked and templated (2.19 and later), slow to walk again and again.
+        found.update(addresses=[dict(item) for item in account_record.get('addresses') or []],
+                     intents=[dict(item) for item in account_record.get('intents') or []])
         if as_text(record_text).strip() if not isinstance(record_text, dict) else record_text:
             found['notice'] = 'the record file %s is no longer read: the record is kept in the account' % record_file
         return found
@@ -99,8 +107,9 @@ def site_record(settings, record_text, account_record=None):
 def intents(plan):
     """The creates a run may make: each listed language with no address in the record, per API
     that runs (a legacy address is never created by a site moving off it)."""
+    recorded = by_language(plan['record'])
     return [dict(api=api, language=language) for api in APIS for entry, language in zip(plan[api]['entries'], plan[api]['languages'])
-            if plan[api]['run'] and entry.get('state', 'present') == 'present' and not find(plan['record'], api, language)]
+            if plan[api]['run'] and entry.get('state', 'present') == 'present' and (api, language) not in recorded]
 
 
 def _intended(plan, api, language, address):
@@ -118,12 +127,10 @@ def recorded_as(item):
     return known(item['api'], item)
 
 
-def find(record, api, language):
-    """The record's address of a language in an API, or None."""
-    for item in record:
-        if item['api'] == api and item['language'] == language:
-            return item
-    return None
+def by_language(record):
+    """The record's addresses by (api, language): one walk of the record, then one lookup per
+    language, where a walk per language would cost N² at N languages."""
+    return dict(((item['api'], item['language']), item) for item in record)
 
 
 def owned(record, api, listed):
@@ -147,7 +154,7 @@ def updated_record(plan, site, runs):
     vanished addresses dropped. Built from what the modules returned, also after a failure, so an
     address made before it is still known to be the role's. runs: (api, the languages of its
     entries in order, the set module's result) for each API."""
-    record = [dict(item) for item in plan['record']]
+    record = dict(((item['api'], item['language']), dict(item)) for item in plan['record'])
     for api, languages, run in runs:
         if not isinstance(run, dict) or run.get('skipped'):
             continue
@@ -158,9 +165,7 @@ def updated_record(plan, site, runs):
             gone.update(item['sid'] for item in plan[api]['owned'] if item['sid'] not in owned_after)
         for language, result in zip(languages, results(run)):
             address = address_of(api, result) or {}
-            before = find(record, api, language)
-            if before:
-                record.remove(before)
+            before = record.pop((api, language), None)
             if result.get('operation') == 'delete' or not address.get('sid'):
                 continue
             item = dict(api=api, language=language, friendly_name=address.get('friendly_name'),
@@ -168,9 +173,9 @@ def updated_record(plan, site, runs):
                         or _intended(plan, api, language, address))
             # The SID and the fields the file stores of what the family records.
             item.update((option, value) for option, value in known(api, address).items() if option not in MADE[api])
-            record.append(item)
-        record = [item for item in record if not (item['api'] == api and item['sid'] in gone)]
-    record.sort(key=lambda item: (item['api'], item['language']))
+            record[(api, language)] = item
+        record = dict((key, item) for key, item in record.items() if not (item['api'] == api and item['sid'] in gone))
+    record = [item for key, item in sorted(record.items())]
     account_sid = next((address['account_sid'] for api, languages, run in runs for result in results(run)
                         for address in [address_of(api, result) or {}] if address.get('account_sid')), plan.get('account_sid'))
     written = dict(format=RECORD_FORMAT, site=site, note=RECORD_NOTE, addresses=record)

@@ -260,8 +260,12 @@ REMEDY = '; fix it, or move it away to start a new one (purge then deletes nothi
      NOT_AN_ADDRESS + '{"api": "flex_flows", "language": "en", "sid": "%s", "made": true}' % fo(1)),
     (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='conversations', language='en', sid=ig(1), friendly_name='WebChat en', made=True)])),
      NOT_AN_ADDRESS + '{"api": "conversations", "language": "en", "sid": "%s", "friendly_name": "WebChat en", "made": true}' % ig(1)),
+    # Which of the two the role made is not known: neither may be purged, or forgotten.
+    (json.dumps(dict(format=1, site=SITE, addresses=[dict(api='flex_flows', language='en', sid=fo(number), friendly_name='WebChat en',
+                                                          made=True) for number in (1, 2)])),
+     'has two addresses of the language "en" in flex_flows'),
 ], ids=['not JSON', 'a list', 'another format', 'addresses not a list', 'another site', 'foreign item', 'made not a bool',
-        'flex flow without its name', 'chat address without its address'])
+        'flex flow without its name', 'chat address without its address', 'two addresses of one language'])
 def test_a_corrupt_or_foreign_record_is_a_problem(text, problem):
     found = webchat_addresses_plan([{'language': 'en'}], SETTINGS, {}, text)
 

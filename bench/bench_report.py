@@ -164,6 +164,13 @@ def table_rows(rows):
                      '%d (%d to Sync)' % (row['api_requests'], row['sync_requests']), row['api_writes'], row['refusals'],
                      '<= 4 Sync requests, no write: %s; file store %s s, +%s s (max 0.5): %s' % (
                          mark(row['requests_met']), fmt(row['file_seconds']), fmt(row['extra_seconds']), mark(row['time_met']))))
+    for row in rows_of(rows, 'fleet_report'):
+        targets = ['no write, <= %d requests/site: %s' % (row['request_target'], mark(row['requests_met'])),
+                   'role --check %s s (%s s/site)' % (fmt(row['check_seconds']), fmt(row['check_seconds_per_site'], 3))]
+        if row.get('time_met') is not None:
+            targets.append('<= 0.25 s/site: %s' % mark(row['time_met']))
+        body.append(('fleet report, %d sites' % row['n'], row['n'], row['runs'], '%s (%s/site)' % (fmt(row['seconds']), fmt(row['seconds_per_site'], 3)),
+                     '', '', '%d/site' % row['api_requests'], row['api_writes'], row['refusals'], '; '.join(targets)))
     return header, body
 
 
@@ -260,6 +267,17 @@ def store_table(rows):
     return rst_table(('N', 'Runs', 'File store (s)', 'Account store (s)', 'Difference (s)', 'CPU, file (s)', 'CPU, account (s)',
                       'Sync requests', 'Writes to Flex', '429'), body,
                      'A converged site of N languages: its record in the account (Sync, with the lock) against its record file (medians)')
+
+
+def report_table(rows):
+    body = [(row['n'], row['runs'], fmt(row['seconds']), fmt(row['seconds_per_site'], 3), fmt(row['check_seconds']),
+             fmt(row['check_seconds_per_site'], 3), fmt(row['cpu_seconds']), fmt(row['check_cpu_seconds']),
+             '%d (max %d)' % (row['api_requests'], row['request_target']), row['api_writes'], row['refusals'])
+            for row in rows_of(rows, 'fleet_report')]
+    return rst_table(('Sites', 'Runs', 'Report (s)', 'Report per site (s)', 'Role --check (s)', 'Role --check per site (s)',
+                      'CPU, report (s)', 'CPU, role --check (s)', 'Requests per site', 'Writes', '429'), body,
+                     'The fleet report over N converged sites (one account each, 5 languages, records in the accounts) against '
+                     'the role\'s check mode over the same sites (medians)')
 
 
 # -- the plot -------------------------------------------------------------------------------
@@ -412,6 +430,20 @@ def targets_text(rows):
                      'Flex: **%s** (%d, %d); at most 0.5 s slower than its record in a file: **%s** (%+.2f s).' % (
                          row['n'], mark(row['requests_met']).lower(), row['sync_requests'], row['api_writes'],
                          mark(row['time_met']).lower(), row['extra_seconds']))
+    for row in rows_of(rows, 'fleet_report'):
+        if row.get('time_met') is not None:
+            lines.append('* The fleet report over %d converged sites takes at most 0.25 s a site: **%s** (%.3f s a site, %.2f s in '
+                         'all; the role\'s check mode over the same sites %.3f s a site; machine-dependent, reported only).' % (
+                             row['n'], mark(row['time_met']).lower(), row['seconds_per_site'], row['seconds'],
+                             row['check_seconds_per_site']))
+    reports = rows_of(rows, 'fleet_report')
+    if reports:
+        lines.append('* The fleet report writes nothing and sends at most %d requests a site: **%s** (%s).' % (
+            reports[0]['request_target'], 'missed' if [row for row in reports if not row['requests_met']] else 'met',
+            '; '.join('%d sites: %d requests a site, %d writes' % (row['n'], row['api_requests'], row['api_writes']) for row in reports)))
+        if len(reports) > 1:
+            lines.append('* Its cost per site does not grow with the number of sites: %s s a site at %s sites.' % (
+                ', '.join('%.3f' % row['seconds_per_site'] for row in reports), ', '.join(str(row['n']) for row in reports)))
     return '\n'.join(lines)
 
 
@@ -514,7 +546,10 @@ def render_page(rows, profile, info, targets, image, csv_name):
         '* ``flex_flow_info`` and ``flex_flows`` on an account at the 2500 cap: 3 list requests;',
         '* six sites at once (one account each), 50 languages each, first run: no 429, no duplicate;',
         '* a converged site with its record in the account (Twilio Sync, with the site\'s lock), N = 20 and 200: at most',
-        '  4 Sync requests, no write to Flex, and at most 0.5 s slower than with its record in a file (2.0.0).',
+        '  4 Sync requests, no write to Flex, and at most 0.5 s slower than with its record in a file (2.0.0);',
+        '* the fleet report (``twilio_ops.flex.drift_report``) over 1, 10, 50 and 100 converged sites, one account and 5',
+        '  languages each, beside the role\'s check mode over the same sites: no write, at most 5 requests a site, at most',
+        '  0.25 s a site at 100 sites, and a cost per site that does not grow with the number of sites.',
         '',
         'The request counts, the writes, the 429 answers and the duplicates do not depend on the machine: ``make bench``',
         'fails (exit 1) when one misses its target. The times do, on the machine and on what else runs on it: they are',
@@ -548,6 +583,10 @@ def render_page(rows, profile, info, targets, image, csv_name):
         sections += ['', store_table(rows), '',
                      'The account store\'s four Sync requests are the lock\'s read and take, the record\'s read and the release;',
                      'every other scenario keeps the record in a file (``webchat_addresses_record_store: file``), as 2.0.0 did.']
+    if rows_of(rows, 'fleet_report'):
+        sections += ['', report_table(rows), '',
+                     'A site\'s five requests are its record and lock (Sync), its web Flex Flows and chat addresses listed, and the',
+                     'prediction\'s reads (the Studio flows, the Flex Flows).']
     if rows_of(rows, 'converged'):
         sections += ['', '.. image:: %s' % image,
                      '   :alt: Wall time and API requests of a run against N, for the converged and first role runs, the uri loop '
@@ -618,6 +657,10 @@ def render_page(rows, profile, info, targets, image, csv_name):
         '* The record in the account: a site of N languages gets a first run with its record in a file, one run in the',
         '  account store (which imports the file), then converged runs of each store, alternately (%s).' % runs_text(
             rows_of(rows, 'record_store')),
+        '* The fleet report: as many emulators as the most sites measured, one account each; one first run of the role',
+        '  makes every site\'s 5 addresses and its record in its account. Then, for each number of sites, an inventory of',
+        '  the first ones gets the report (the collection\'s playbook, as a user runs it) and the role with ``--check``,',
+        '  alternately (%s). The report\'s JSON must say that every site is converged.' % runs_text(rows_of(rows, 'fleet_report')),
         '',
     ]
     return '\n'.join(sections)

@@ -20,7 +20,10 @@ limits for Flex Flows (--twilio-limits: list 10/s, fetch 2/s, create 2/s, update
   run with six forks: their first run, then their converged run;
 * the record kept in the account (Twilio Sync, with the site's lock) against the record file of
   2.0.0, for a converged site of N languages (N = 20 and 200): at most 4 Sync requests, no write
-  to Flex, and no more than half a second slower.
+  to Flex, and no more than half a second slower;
+* the fleet report (the playbook twilio_ops.flex.drift_report) over 1, 10, 50 and 100 converged
+  sites, one account (one emulator) and 5 languages each, beside the role's check mode over the
+  same sites: no write, at most 5 requests a site, at most 0.25 s a site at 100 sites.
 
 API requests, writes and 429 answers are counted in the emulators' request logs. Writes
 results.csv and cost_per_address.png (under bench/ of the output directory) and the docs page
@@ -67,9 +70,9 @@ DOCS_RST = os.path.join(ROOT, 'docs', 'docsite', 'rst')
 # verdict (the issue sets it at N = 50; at the smoke run's N = 10 the fixed parts of a run weigh
 # more than 1.3 times a 5 s floor allows, so there the time is only shown).
 FULL = dict(sizes=(1, 10, 50, 200), runs=3, writes=50, cap=2500, cap_languages=10, sites=6, site_languages=50, profile=True,
-            judge_time=True, store_sizes=(20, 200))
+            judge_time=True, store_sizes=(20, 200), report_sites=(1, 10, 50, 100), report_runs=2)
 SMOKE = dict(sizes=(10,), runs=1, writes=10, cap=2500, cap_languages=10, sites=6, site_languages=10, profile=False,
-             judge_time=False, store_sizes=(10,))
+             judge_time=False, store_sizes=(10,), report_sites=(1, 10), report_runs=1)
 # Runs at N <= 10 last a few seconds, so the machine's noise weighs more there: six more runs
 # (9 in all), a minute more in all, for a median that a single slow run does not move.
 EXTRA_RUNS_UP_TO = 10
@@ -80,12 +83,19 @@ FORKS = 6
 PAGE_SIZE = 1000
 PROFILE_N = 10
 
+# The fleet report's sites: languages each, and the requests it may send to one (its record and
+# lock, its Flex Flows listed, its chat addresses listed, and the prediction's reads: the Studio
+# flows and the Flex Flows again).
+REPORT_LANGUAGES = 5
+REPORT_REQUESTS = 5
+
 # The issue's targets, kept exactly. ratio: the converged role run over the uri loop, at most,
 # at each N named. Requests of a converged site: at most base_requests plus one per 1000 flows in
 # the account. Writes: no 429, and wall time within floor_factor times the documented floor
 # (N / rate s) plus the fixed cost of one run. The cap: cap_lists list requests for 2500 flows.
 TARGETS = dict(ratio={10: 0.5, 200: 0.05}, base_requests=2, flows_per_request=PAGE_SIZE, floor_factor=1.3,
-               rates=dict(create=2, update=1), cap_lists=3, store_sync_requests=4, store_extra_seconds=0.5)
+               rates=dict(create=2, update=1), cap_lists=3, store_sync_requests=4, store_extra_seconds=0.5,
+               report_sites=100, report_seconds_per_site=0.25, report_requests_per_site=REPORT_REQUESTS)
 
 # Real BCP 47 tags first, then as many private-use ones (en-x-n0001, ...) as N needs: the role
 # accepts only well-formed tags, and writes each in its canonical case (these already are).
@@ -162,16 +172,17 @@ class Runner:
         """The sites' records belong to the account they were made in: a reset account starts without."""
         shutil.rmtree(self.records, ignore_errors=True)
 
-    def run(self, playbook, extra_vars, emulators, inventory, profile=False, own_connection=False):
+    def run(self, playbook, extra_vars, emulators, inventory, profile=False, own_connection=False, options=()):
         """Run bench/playbooks/<playbook> for the sites of `inventory`, timed with perf_counter around
         the whole process, as a user's run is felt. emulators: those whose request logs the run is
         counted in. own_connection: each site names its account (no TWILIO_* variables); otherwise
-        the one emulator's TWILIO_* variables. profile: also record each task's wall time (run.tasks)."""
+        the one emulator's TWILIO_* variables. profile: also record each task's wall time (run.tasks).
+        options: more ansible-playbook options (--check)."""
         vars_file = os.path.join(self.workdir, 'vars.json')
         with open(vars_file, 'w') as handle:
             json.dump(dict(extra_vars, bench_record_dir=self.records), handle)
-        command = [self.python, self.playbook, '-i', inventory, '--forks', str(FORKS), '-e', '@' + vars_file,
-                   os.path.join(PLAYBOOKS, playbook)]
+        command = [self.python, self.playbook, '-i', inventory, '--forks', str(FORKS), '-e', '@' + vars_file] + list(options) + [
+            os.path.join(PLAYBOOKS, playbook)]
         env = dict(self.env)
         if not own_connection:
             env.update(emulators[0].env())
@@ -448,6 +459,71 @@ def store_scenario(runner, emulator, inventory, count, runs, problems):
                                     '(target: at most %d, none)' % (count, sync, writes, TARGETS['store_sync_requests'])))]
 
 
+def report_scenario(runner, plan, problems):
+    """The fleet report (twilio_ops.flex.drift_report) over converged sites, one account (one
+    emulator) and REPORT_LANGUAGES languages each, their records in their accounts, at each number
+    of sites in plan['report_sites'], against the role's check mode over the same sites in the
+    same run: `runs` of each, alternated. Every site is made once, by one first run of the role
+    over them all."""
+    counts = plan['report_sites']
+    say('fleet report over %s sites (one account each, %d languages): first run, then the report and the role\'s '
+        'check mode over each' % (', '.join(str(count) for count in counts), REPORT_LANGUAGES))
+    emulators = []
+    try:
+        for _site in range(max(counts)):
+            emulators.append(bench_emulator.Emulator())
+        hosts = [('site%03d' % number, emulator.site_vars()) for number, emulator in enumerate(emulators, 1)]
+        runner.forget_records()
+        extra_vars = dict(bench_languages=languages(REPORT_LANGUAGES), bench_record_store='account')
+        first = runner.run('role.yml', extra_vars, emulators, runner.inventory('report_sites', dict(hosts)), own_connection=True)
+        if len(bench_emulator.creates(first.requests)) != REPORT_LANGUAGES * len(emulators):
+            raise BenchError('the first run over %d sites made %d addresses, not %d'
+                             % (len(emulators), len(bench_emulator.creates(first.requests)), REPORT_LANGUAGES * len(emulators)))
+        report_vars = dict(drift_report_hosts='bench_sites', webchat_addresses_languages=languages(REPORT_LANGUAGES),
+                           webchat_addresses_record_store='account', drift_report_dir=os.path.join(runner.workdir, 'report'))
+        rows = []
+        for count in counts:
+            inventory = runner.inventory('report_%d' % count, dict(hosts[:count]))
+            used = emulators[:count]
+            report, check_mode = [], []
+            for round_number in range(plan['report_runs']):
+                for which in (('report', 'check') if round_number % 2 == 0 else ('check', 'report')):
+                    if which == 'report':
+                        report.append(runner.run('report.yml', report_vars, used, inventory, own_connection=True))
+                        summary = read_report(report_vars['drift_report_dir'])
+                        if summary.get('converged') != count:
+                            raise BenchError('the report over %d converged sites says %s' % (count, summary))
+                    else:
+                        check_mode.append(runner.run('role.yml', extra_vars, used, inventory, own_connection=True, options=['--check']))
+            rows.append(report_row(count, report, check_mode, problems))
+        return rows
+    finally:
+        for emulator in emulators:
+            emulator.close()
+
+
+def read_report(directory):
+    """The summary of the report's JSON output."""
+    with open(os.path.join(directory, 'drift_report.json')) as handle:
+        return json.load(handle)['summary']
+
+
+def report_row(count, report, check_mode, problems):
+    """One number of sites: the report's time per site against the target, and what it sent."""
+    seconds, check_seconds = median([run.seconds for run in report]), median([run.seconds for run in check_mode])
+    per_site = max(len(requests) for run in report for requests in run.per_site)
+    writes = max(len(run.writes) for run in report)
+    return dict(scenario='fleet_report', n=count, sites=count, runs=len(report), seconds=seconds,
+                seconds_per_site=seconds / count, check_seconds=check_seconds, check_seconds_per_site=check_seconds / count,
+                cpu_seconds=median([run.cpu_seconds for run in report]), check_cpu_seconds=median([run.cpu_seconds for run in check_mode]),
+                api_requests=per_site, api_writes=writes, refusals=sum(len(run.refusals) for run in report + check_mode),
+                request_target=TARGETS['report_requests_per_site'],
+                time_met=seconds / count <= TARGETS['report_seconds_per_site'] if count == TARGETS['report_sites'] else None,
+                requests_met=check(problems, writes == 0 and per_site <= TARGETS['report_requests_per_site'],
+                                   'fleet report over %d sites: %d writes, at most %d requests a site (target: no write, at '
+                                   'most %d requests a site)' % (count, writes, per_site, TARGETS['report_requests_per_site'])))
+
+
 def machine(python):
     cpu = 'unknown'
     try:
@@ -483,9 +559,11 @@ def parse_args():
     parser.add_argument('--output-dir', help='where results go (default: docs/docsite/rst, or a temp dir with --smoke)')
     parser.add_argument('--runs', type=int, help='timed runs of each side at N > 10 (default 3; 1 with --smoke)')
     parser.add_argument('--sizes', type=lambda text: tuple(int(n) for n in text.split(',')), help='N values, e.g. 1,10,50,200')
+    parser.add_argument('--report-sites', type=lambda text: tuple(int(n) for n in text.split(',')),
+                        help='numbers of sites of the fleet report, e.g. 1,10,50,100')
     parser.add_argument('--writes', type=int, help='N of the first run and update judged against the floor (default 50)')
     parser.add_argument('--site-languages', type=int, help='languages of each of the six sites (default 50)')
-    parser.add_argument('--only', help='scenarios to run, of sites,cap,six,store (default: all)')
+    parser.add_argument('--only', help='scenarios to run, of sites,cap,six,store,report (default: all)')
     # Measuring takes minutes, writing the outputs a second: keep the measurements to rewrite
     # the outputs later (after a change to bench_report.py) without measuring again.
     parser.add_argument('--save-raw', metavar='FILE', help='also write the measurements to this JSON file')
@@ -496,10 +574,10 @@ def parse_args():
 def main():
     args = parse_args()
     plan = dict(SMOKE if args.smoke else FULL)
-    for key in ('runs', 'sizes', 'writes', 'site_languages'):
+    for key in ('runs', 'sizes', 'writes', 'site_languages', 'report_sites'):
         if getattr(args, key):
             plan[key] = getattr(args, key)
-    plan['only'] = tuple(args.only.split(',')) if args.only else ('sites', 'cap', 'six', 'store')
+    plan['only'] = tuple(args.only.split(',')) if args.only else ('sites', 'cap', 'six', 'store', 'report')
     python = sys.executable
     if not os.path.exists(os.path.join(os.path.dirname(python), 'ansible-playbook')):
         sys.stderr.write('bench: no ansible-playbook beside %s: run this with the python of a venv that has ansible-core\n' % python)
@@ -560,6 +638,8 @@ def measure(args, plan, workdir, output, python):
                     rows += store_scenario(runner, emulator, inventory, count, runs, problems)
             finally:
                 emulator.close()
+        if 'report' in plan['only']:
+            rows += report_scenario(runner, plan, problems)
     except BenchError as exc:
         sys.stderr.write('bench: %s\n' % exc)
         return 2

@@ -33,6 +33,20 @@ attributes:
       - twilio_ops.flex.flex
 '''
 
+    # The modules whose action plugin may run them in the controller's process
+    # (plugins/plugin_utils/controller_run.py says why and when).
+    IN_CONTROLLER = r'''
+attributes:
+  action:
+    description: Has an action plugin, which runs the module on the controller.
+    support: full
+    details:
+      - Runs in the controller's own process, which saves the half second a module process costs, when the task runs on
+        the controller (delegated to C(localhost), or a local connection), the controller's Python has C(requests), no
+        C(environment) is set for the task (by it, its block, role or play) and it is not C(async); otherwise it runs
+        as a module, with the same options and results.
+'''
+
     INFO_MODULE = r'''
 attributes:
   check_mode:

@@ -9,14 +9,9 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    """The options naming a site's Sync map (the twin of module_utils/_sync.site_argument_spec), and
-    where the modules that use it run (plugins/plugin_utils/controller_run.py)."""
+    """The options naming a site's Sync map (the twin of module_utils/_sync.site_argument_spec)."""
 
     DOCUMENTATION = r'''
-notes:
-  - Runs in the controller's own process, which saves the half second a module process costs, when the task runs on the
-    controller (delegated to C(localhost), or a local connection), the controller's Python has C(requests), the task
-    sets no C(environment) and is not C(async); otherwise it runs as a module, with the same options and results.
 options:
   name:
     description:

@@ -26,6 +26,7 @@ extends_documentation_fragment:
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.attributes.IN_CONTROLLER
   - twilio_ops.flex.attributes.INFO_MODULE
 options:
   sid:
@@ -105,10 +106,11 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._module import Twi
 from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_address import ADDRESS_TYPES, ConversationsAddresses
 
 
-def main():
+def main(make=TwilioModule):
+    """make: what runs the module (TwilioModule, or the action plugin's run in the controller's process)."""
     argument_spec = ConversationsAddresses.info_argument_spec(
         address=dict(type='str'), type=dict(type='str', choices=list(ADDRESS_TYPES)), friendly_name=dict(type='str'))
-    module = TwilioModule(argument_spec=argument_spec)
+    module = make(argument_spec=argument_spec)
     params = module.params
 
     def keep(address):

@@ -32,6 +32,7 @@ extends_documentation_fragment:
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.attributes.IN_CONTROLLER
 attributes:
   check_mode:
     support: full
@@ -200,8 +201,9 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._conversations_add
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import ResourceSet, set_argument_spec
 
 
-def main():
-    module = TwilioModule(argument_spec=set_argument_spec(ConversationsAddresses))
+def main(make=TwilioModule):
+    """make: what runs the module (TwilioModule, or the action plugin's run in the controller's process)."""
+    module = make(argument_spec=set_argument_spec(ConversationsAddresses))
     ResourceSet(module, ConversationsAddresses(module)).run()
 
 

@@ -22,6 +22,7 @@ extends_documentation_fragment:
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.attributes.IN_CONTROLLER
   - twilio_ops.flex.attributes.INFO_MODULE
 options:
   sid:
@@ -102,9 +103,10 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._module import Twi
 from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import CHANNEL_TYPES, FlexFlows
 
 
-def main():
+def main(make=TwilioModule):
+    """make: what runs the module (TwilioModule, or the action plugin's run in the controller's process)."""
     argument_spec = FlexFlows.info_argument_spec(friendly_name=dict(type='str'), channel_type=dict(type='str', choices=list(CHANNEL_TYPES)))
-    module = TwilioModule(argument_spec=argument_spec)
+    module = make(argument_spec=argument_spec)
     params = module.params
     channel_type = params['channel_type']
     module.run_info(

@@ -35,6 +35,7 @@ extends_documentation_fragment:
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.attributes.IN_CONTROLLER
 attributes:
   check_mode:
     support: full
@@ -227,8 +228,9 @@ from ansible_collections.twilio_ops.flex.plugins.module_utils._flex_flow import 
 from ansible_collections.twilio_ops.flex.plugins.module_utils._resource_set import ResourceSet, set_argument_spec
 
 
-def main():
-    module = TwilioModule(argument_spec=set_argument_spec(FlexFlows))
+def main(make=TwilioModule):
+    """make: what runs the module (TwilioModule, or the action plugin's run in the controller's process)."""
+    module = make(argument_spec=set_argument_spec(FlexFlows))
     ResourceSet(module, FlexFlows(module)).run()
 
 

@@ -34,6 +34,7 @@ extends_documentation_fragment:
   - twilio_ops.flex.connection
   - twilio_ops.flex.attributes
   - twilio_ops.flex.attributes.ACTIONGROUP_FLEX
+  - twilio_ops.flex.attributes.IN_CONTROLLER
   - twilio_ops.flex.site
 attributes:
   check_mode:

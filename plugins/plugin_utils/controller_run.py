@@ -5,17 +5,20 @@
 
 """A module of the collection run inside the controller's own process, by its action plugin.
 
-Why: the site's lock and record (site_lock, site_record_info, site_record) are bookkeeping around
-every run of the webchat_addresses role, and a module process on the controller costs about half a
-second (a fork, a temporary directory, an interpreter, its imports) for a request or two. Run in
-the worker's process instead, the same code costs milliseconds, so a converged site in the account
-store is about as fast as with its record in a file.
+Why: the webchat_addresses role and the fleet report run a handful of modules per site (the site's
+lock and record, site_lock, site_record_info and site_record; the account's listings, flex_flow_info
+and conversations_address_info; the set modules, flex_flows and conversations_addresses), all of
+them on the controller (delegate_to: localhost). A module process costs about half a second of CPU
+(a fork, a temporary directory, an interpreter, its imports) for a request or two; run in the
+worker's process instead, the same code costs milliseconds, so a converged site, and a report over
+a fleet of them, costs requests rather than processes.
 
 The module's own main() runs, unchanged, with ControllerRun in place of TwilioModule: the same
-argument spec and checks (Ansible's ArgumentSpecValidator), connection rules, client, warnings and
-results, with every no_log value removed from the result. The action plugin falls back to running
+argument spec and checks (Ansible's ArgumentSpecValidator), connection rules, client, warnings,
+check and diff modes and results, with every no_log value removed from the result. Every unit test
+of such a module runs both ways (tests/unit/conftest.py). The action plugin falls back to running
 the module as usual when this process cannot do it alike (no `requests` here, a connection that is
-not local, a task environment the module would see and this process would not, async)."""
+not local, an environment set for the module, which this process would not see, async)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -39,11 +42,14 @@ class Exited(Exception):
 class ControllerRun(TwilioRun):
     """What a module's main() uses of TwilioModule, for a run in this process."""
 
-    def __init__(self, name, args, check_mode, argument_spec, supports_check_mode=True):
+    def __init__(self, name, args, check_mode, diff, argument_spec, supports_check_mode=True, **rules):
+        """rules: AnsibleModule's keywords for options that go together (mutually_exclusive,
+        required_if, ...), which Ansible's validator takes alike."""
         self._name = name
         self.check_mode = check_mode
+        self._diff = diff
         self.warnings = []
-        validated = ArgumentSpecValidator(with_connection(argument_spec)).validate(args)
+        validated = ArgumentSpecValidator(with_connection(argument_spec), **rules).validate(args)
         self.no_log_values = set(validated._no_log_values)
         self.params = validated.validated_parameters
         if validated.error_messages:
@@ -103,10 +109,24 @@ class InProcessAction(ActionBase):
             if not wrap_async:
                 self._remove_tmp_path(self._connection._shell.tmpdir)
             return result
-        name = self._task.resolved_action.rsplit('.', 1)[-1]
+        result.update(self.run_module(self.MODULE, self._task.args, task_vars, bool(self._task.check_mode), bool(self._task.diff)))
+        return result
+
+    def run_module(self, module, args, task_vars, check_mode, diff):
+        """The result of one run of the collection's `module` (its plugins.modules python module)
+        with args: in this process when it can, else as a module process, in check mode and diff
+        mode as given. A caller that runs several leaves the modules' temporary directory to remove
+        (self._remove_tmp_path(self._connection._shell.tmpdir)) once, after the last."""
+        name = module.__name__.rsplit('.', 1)[-1]
+        if self.in_process():
+            try:
+                module.main(make=lambda **kwargs: ControllerRun(name, dict(args), check_mode, diff, **kwargs))
+            except Exited as exc:
+                return exc.result
+            raise AssertionError('%s ended without a result' % name)
+        saved = self._task.check_mode, self._task.diff
+        self._task.check_mode, self._task.diff = check_mode, diff
         try:
-            self.MODULE.main(make=lambda **kwargs: ControllerRun(name, dict(self._task.args), bool(self._task.check_mode), **kwargs))
-        except Exited as exc:
-            result.update(exc.result)
-            return result
-        raise AssertionError('%s ended without a result' % name)
+            return self._execute_module(module_name='twilio_ops.flex.' + name, module_args=dict(args), task_vars=task_vars)
+        finally:
+            self._task.check_mode, self._task.diff = saved

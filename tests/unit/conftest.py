@@ -3,20 +3,46 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Fixtures shared by every unit test: `run`, the one way a test runs a module against replayed HTTP."""
+"""Fixtures shared by every unit test: `run`, the one way a test runs a module against replayed HTTP.
+
+A module with an action plugin (plugins/action/<module>.py) may run in the controller's process
+(plugins/plugin_utils/controller_run.py); every test of it runs twice, as a module and as its
+action plugin runs it, and must hold both ways."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import importlib.util
+
 import pytest
 
 from ansible_collections.twilio_ops.flex.tests.unit.canned import CONNECTION
-from ansible_collections.twilio_ops.flex.tests.unit.replay import Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Replay, in_controller
+
+RUN_WAYS = ('module', 'controller')
+
+
+def runs_in_controller(module):
+    """Whether the module has an action plugin that may run it in the controller's process."""
+    name = module.__name__.rsplit('.', 1)[-1]
+    return importlib.util.find_spec('ansible_collections.twilio_ops.flex.plugins.action.' + name) is not None
+
+
+def pytest_generate_tests(metafunc):
+    module = getattr(metafunc.module, 'MODULE', None)
+    if 'run' in metafunc.fixturenames and module is not None and runs_in_controller(module):
+        metafunc.parametrize('run_way', RUN_WAYS, indirect=True)
 
 
 @pytest.fixture
-def run(request):
+def run_way(request):
+    """How `run` runs the module: 'module' (by default), or 'controller'."""
+    return getattr(request, 'param', 'module')
+
+
+@pytest.fixture
+def run(request, run_way):
     """run(args, calls, module=None, connection=None, env=None, uniform=None, check_mode=False, diff=False)
     runs a module's main() against the scripted calls; returns (result, failed, replay).
 
@@ -27,7 +53,8 @@ def run(request):
     connection: the options args are added to (by default canned.CONNECTION, the fake hosts and
     known credentials); one that is None here is left out, so that its default or its
     environment fallback applies.
-    env, uniform: as for Replay (the TWILIO_* environment of the run, the backoff's random.uniform)."""
+    env, uniform: as for Replay (the TWILIO_* environment of the run, the backoff's random.uniform).
+    A module with an action plugin runs as run_way says (both, in turn, for the tests of its file)."""
     default_module = getattr(request.module, 'MODULE', None)
 
     def run_module(args, calls, module=None, connection=None, env=None, uniform=None, check_mode=False, diff=False):
@@ -38,7 +65,10 @@ def run(request):
         module_args = dict((key, value) for key, value in connection.items() if value is not None)
         module_args.update(args)
         replay = Replay(calls, uniform=uniform, env=env)
-        result, failed = replay.run(module.main, module_args, check_mode=check_mode, diff=diff)
+        if run_way == 'controller' and runs_in_controller(module):
+            result, failed = replay.run(in_controller(module, module_args, replay, check_mode, diff), {})
+        else:
+            result, failed = replay.run(module.main, module_args, check_mode=check_mode, diff=diff)
         return result, failed, replay
 
     return run_module

@@ -25,6 +25,7 @@ from requests.structures import CaseInsensitiveDict
 
 from ansible.module_utils import basic
 from ansible_collections.twilio_ops.flex.plugins.module_utils import _api
+from ansible_collections.twilio_ops.flex.plugins.plugin_utils.controller_run import ControllerRun, Exited
 
 try:
     # ansible-core 2.19 and later: the supported way to hand a module its arguments.
@@ -269,6 +270,24 @@ class Replay:
             raise AssertionError('the module ended (%s) before sending %d expected call(s): %r\nresult: %r' % (
                 'failed' if failed else 'ok', len(self.remaining), self.remaining, result))
         return result, failed
+
+
+def in_controller(module, args, replay, check_mode=False, diff=False):
+    """module's main() as its action plugin runs it in the controller's process (plugins/
+    plugin_utils/controller_run.py), for Replay.run: its warnings go where a module's go."""
+    name = module.__name__.rsplit('.', 1)[-1]
+
+    def main():
+        try:
+            module.main(make=lambda **kwargs: ControllerRun(name, dict(args), check_mode, diff, **kwargs))
+        except Exited as exc:
+            result = dict(exc.result)
+            replay.warnings.extend(result.pop('warnings', []))
+            raise (AnsibleFailJson if result.get('failed') else AnsibleExitJson)(result)
+        raise AssertionError('%s ended without a result' % name)
+
+    main.__module__ = module.__name__
+    return main
 
 
 def run_module(module_main, args, calls, check_mode=False, diff=False):

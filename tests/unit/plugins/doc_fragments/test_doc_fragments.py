@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
 import re
 from unittest import mock
 
@@ -222,3 +223,14 @@ def documented_options(name):
 def test_each_modules_documented_options_are_its_argument_spec(name):
     # validate-modules checks this for plugins/modules; this keeps it true anywhere the tests run.
     assert_documents(documented_options(name), built_argument_spec(name))
+
+
+@pytest.mark.parametrize('name', MODULES)
+def test_a_module_documents_its_action_plugin_exactly_when_it_has_one(name):
+    # A module that may run in the controller's process says so with the shared attribute; one
+    # that runs only as its action plugin says so in its own.
+    doc = yaml.safe_load(discovery.import_module(name).DOCUMENTATION)
+    documented = ('twilio_ops.flex.attributes.IN_CONTROLLER' in (doc.get('extends_documentation_fragment') or [])
+                  or 'action' in (doc.get('attributes') or {}))
+
+    assert documented == os.path.exists(os.path.join(discovery.ROOT, 'plugins', 'action', name + '.py'))

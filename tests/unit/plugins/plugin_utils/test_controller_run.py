@@ -3,19 +3,22 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The site's lock and record run in the controller's process (controller_run.ControllerRun, the
-action plugins' way) exactly as the modules do: the same requests, results, checks and warnings,
-with no secret in the result."""
+"""A module run in the controller's process (controller_run.ControllerRun, the action plugins'
+way) exactly as the module: the same requests, results, checks and warnings, with no secret in the
+result. Every test of a module with an action plugin also runs this way (tests/unit/conftest.py);
+here is what only this way has to show."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import pytest
+
 from ansible_collections.twilio_ops.flex.plugins.modules import site_lock, site_record_info
 from ansible_collections.twilio_ops.flex.plugins.plugin_utils.controller_run import ControllerRun, Exited
 from ansible_collections.twilio_ops.flex.tests.unit.canned import CONNECTION
 from ansible_collections.twilio_ops.flex.tests.unit.plugins.modules.test_site_record import ARGS, EN, bucket, item, key, listing
-from ansible_collections.twilio_ops.flex.tests.unit.replay import AnsibleExitJson, AnsibleFailJson, Replay
+from ansible_collections.twilio_ops.flex.tests.unit.replay import Replay, in_controller
 
 
 def in_process(module, args, calls, check_mode=False):
@@ -23,14 +26,7 @@ def in_process(module, args, calls, check_mode=False):
     replay = Replay(calls)
     options = dict((key_, value) for key_, value in CONNECTION.items() if value is not None)
     options.update(args)
-
-    def main():
-        try:
-            module.main(make=lambda **kwargs: ControllerRun(module.__name__.rsplit('.', 1)[-1], options, check_mode, **kwargs))
-        except Exited as exc:
-            raise (AnsibleFailJson if exc.result.get('failed') else AnsibleExitJson)(exc.result)
-
-    result, _failed = replay.run(main, {})
+    result, _failed = replay.run(in_controller(module, options, replay, check_mode), {})
     return result, replay
 
 
@@ -64,5 +60,22 @@ def test_check_mode_reads_the_lock_and_the_record_in_one_request_and_warns_of_a_
 
     assert not result.get('failed'), result
     assert result['record']['addresses'] == [EN] and result['lock']['free'] is False
-    assert result['warnings'][0].startswith('the site is locked: lock ' + 'f' * 32)
+    assert replay.warnings[0].startswith('the site is locked: lock ' + 'f' * 32)
     assert [request['method'] for request in replay.requests] == ['GET']
+
+
+def test_warnings_are_given_with_the_result_as_ansible_gives_a_modules():
+    run = ControllerRun('site_record_info', dict(CONNECTION, name='acme_eu'), False, False, site_record_info.site_argument_spec())
+    run.warn('the site is locked')
+    with pytest.raises(Exited) as ended:
+        run.exit_json(record={})
+
+    assert ended.value.result == dict(changed=False, record={}, warnings=['the site is locked'])
+
+
+def test_the_options_rules_of_a_module_are_checked_as_ansible_checks_them():
+    with pytest.raises(Exited) as ended:
+        ControllerRun('a_module', dict(CONNECTION, a='1', b='2'), False, False, dict(a=dict(type='str'), b=dict(type='str')),
+                      mutually_exclusive=[['a', 'b']])
+
+    assert ended.value.result['failed'] and ended.value.result['msg'] == 'parameters are mutually exclusive: a|b'

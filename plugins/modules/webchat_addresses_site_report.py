@@ -22,7 +22,7 @@ description:
   - Writes nothing to Twilio, Sync included, and takes no lock, whether the play runs in check mode or not.
   - A step that fails (bad input, credentials Twilio refuses, a record that cannot be believed) ends the reading;
     the site's report then says the site failed, and why. The task itself does not fail.
-  - The role runs it with C(tasks_from: report) for each site of the report; a playbook of one's own may run it too.
+  - "The role runs it with C(tasks_from: report) for each site of the report; a playbook of one's own may run it too."
 author:
   - twilio_ops.flex maintainers (@twilio-ops)
 extends_documentation_fragment:

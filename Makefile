@@ -73,7 +73,7 @@ help:
 	@echo "                 unpinned; each core its newest patch release), in .venv-latest/: reports what they break"
 	@echo "make lock        regenerate every lock, tests/requirements/<name>.txt, from <name>.in (needs every core's Python)"
 	@echo "make venvs       build the test environments from the locks (make test does it first)"
-	@echo "make bench       what a run costs against the floors, under Twilio's rate limits (about 20 minutes; make test runs bench-smoke, 2 minutes)"
+	@echo "make bench       what a run costs against the floors, under Twilio's rate limits (about 25 minutes; make test runs bench-smoke, 2 minutes)"
 	@echo "make docs        build the HTML docs site into docs/build/html"
 	@echo "make clean       remove virtual environments and build output"
 

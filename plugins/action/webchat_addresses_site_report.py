@@ -40,9 +40,9 @@ from ansible_collections.twilio_ops.flex.plugins.plugin_utils.webchat_addresses_
 class Stopped(Exception):
     """A step that failed: the site's report says which, and why."""
 
-    def __init__(self, task, result, is_input=False):
+    def __init__(self, task, result):
         super(Stopped, self).__init__(task)
-        self.failure = dict(task=task, input=is_input, result=dict(msg=result.get('msg') or '', error=result.get('error') or {}))
+        self.failure = dict(task=task, result=dict(msg=result.get('msg') or '', error=result.get('error') or {}))
 
 
 class ActionModule(InProcessAction):

@@ -6,8 +6,10 @@
 """Fixtures shared by every unit test: `run`, the one way a test runs a module against replayed HTTP.
 
 A module with an action plugin (plugins/action/<module>.py) may run in the controller's process
-(plugins/plugin_utils/controller_run.py); every test of it runs twice, as a module and as its
-action plugin runs it, and must hold both ways."""
+(plugins/plugin_utils/controller_run.py). Its tests (tests/unit/plugins/modules/test_<module>.py)
+run as a module there, where ansible-test gives them only what a module may import; and again in
+the controller's process from tests/unit/plugins/plugin_utils/test_<module>_in_controller.py,
+which takes them over with RUN_WAY = 'controller'."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -20,8 +22,6 @@ import pytest
 from ansible_collections.twilio_ops.flex.tests.unit.canned import CONNECTION
 from ansible_collections.twilio_ops.flex.tests.unit.replay import Replay, in_controller
 
-RUN_WAYS = ('module', 'controller')
-
 
 def runs_in_controller(module):
     """Whether the module has an action plugin that may run it in the controller's process."""
@@ -29,16 +29,10 @@ def runs_in_controller(module):
     return importlib.util.find_spec('ansible_collections.twilio_ops.flex.plugins.action.' + name) is not None
 
 
-def pytest_generate_tests(metafunc):
-    module = getattr(metafunc.module, 'MODULE', None)
-    if 'run' in metafunc.fixturenames and module is not None and runs_in_controller(module):
-        metafunc.parametrize('run_way', RUN_WAYS, indirect=True)
-
-
 @pytest.fixture
 def run_way(request):
-    """How `run` runs the module: 'module' (by default), or 'controller'."""
-    return getattr(request, 'param', 'module')
+    """How `run` runs a module with an action plugin: the test file's RUN_WAY, 'module' by default, or 'controller'."""
+    return getattr(request.module, 'RUN_WAY', 'module')
 
 
 @pytest.fixture
@@ -54,7 +48,7 @@ def run(request, run_way):
     known credentials); one that is None here is left out, so that its default or its
     environment fallback applies.
     env, uniform: as for Replay (the TWILIO_* environment of the run, the backoff's random.uniform).
-    A module with an action plugin runs as run_way says (both, in turn, for the tests of its file)."""
+    A module with an action plugin runs as run_way says."""
     default_module = getattr(request.module, 'MODULE', None)
 
     def run_module(args, calls, module=None, connection=None, env=None, uniform=None, check_mode=False, diff=False):

@@ -187,7 +187,7 @@ def updated_record(plan, site, runs):
 def changes(plan, record):
     """What a run changes in the record in the account (site_record's options): the addresses it
     sets and removes, and the end of the intents it noted."""
-    before = dict(((item['api'], item['language']), item) for item in plan['record'])
+    before = by_language(plan['record'])
     done = sorted(set((intent['api'], intent['language']) for intent in plan['intents'] + plan['intents_found']))
     after = dict(((item['api'], item['language']), item) for item in record['addresses'])
     return dict(addresses=[item for key, item in sorted(after.items()) if before.get(key) != item],
